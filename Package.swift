@@ -1,0 +1,69 @@
+// swift-tools-version: 6.0
+// The root manifest has no package dependencies by design: adapters that need third-party
+// packages (PostgreSQL) live in their own packages under `Adapters/`.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "PrecisionMarketing",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CustomerModel", targets: ["CustomerModel"]),
+        .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "PrecisionMarketing", targets: ["PrecisionMarketing"]),
+        .library(name: "PrecisionMarketingTesting", targets: ["PrecisionMarketingTesting"]),
+        .executable(name: "precision", targets: ["precision"]),
+    ],
+    targets: [
+        .target(name: "CustomerModel", swiftSettings: strictSettings),
+        .target(name: "Scoring", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
+        .target(
+            name: "PrecisionMarketing",
+            dependencies: ["CustomerModel", "Scoring"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PrecisionMarketingTesting",
+            dependencies: ["CustomerModel", "Scoring"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "precision",
+            dependencies: ["PrecisionMarketing", "PrecisionMarketingTesting"],
+            path: "Examples/precision",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "precision-benchmarks",
+            dependencies: ["PrecisionMarketing"],
+            path: "Benchmarks/Runner",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CustomerModelTests",
+            dependencies: ["CustomerModel", "PrecisionMarketingTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ScoringTests",
+            dependencies: ["Scoring", "CustomerModel", "PrecisionMarketingTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PrecisionMarketingTestingTests",
+            dependencies: ["PrecisionMarketingTesting", "CustomerModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PrecisionMarketingTests",
+            dependencies: ["PrecisionMarketing", "PrecisionMarketingTesting"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

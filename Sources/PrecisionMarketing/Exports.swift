@@ -1,0 +1,3 @@
+// The umbrella module: one import gives every module of the library.
+@_exported import CustomerModel
+@_exported import Scoring
