@@ -46,7 +46,6 @@ let package = Package(
         .testTarget(
             name: "CustomerModelTests",
             dependencies: ["CustomerModel", "PrecisionMarketingTesting"],
-            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,1 +1,87 @@
-print("bench")
+// The benchmark runner: release build only (`swift run -c release precision-benchmarks FILE...`).
+// For each transactions CSV it reports, best of N runs:
+//   read      the file into memory (not part of the library)
+//   snapshot  CSV bytes in memory to CustomerSnapshot (SnapshotBuilder, all cores)
+//   rfm       RFM scores on the snapshot
+//   library   snapshot + rfm: the library path the targets speak of
+// and the process's peak resident memory. Benchmarks/compare.sh runs it side by side with
+// the reference tools and the whole `precision rfm` process.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PrecisionMarketing
+
+func readFile(_ path: String) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    fseek(file, 0, SEEK_END)
+    let size = ftell(file)
+    fseek(file, 0, SEEK_SET)
+    var bytes = [UInt8](repeating: 0, count: size)
+    let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, file) }
+    return read == size ? bytes : nil
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+func peakResidentMiB() -> Double {
+    guard let file = fopen("/proc/self/status", "r") else { return 0 }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, 256, file) != nil {
+        let text = String(cString: line)
+        if text.hasPrefix("VmHWM:") {
+            let digits = text.filter(\.isNumber)
+            return (Double(digits) ?? 0) / 1024
+        }
+    }
+    return 0
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var repetitions = 3
+var threads: Int? = nil
+if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count {
+    repetitions = Int(arguments[index + 1]) ?? 3
+    arguments.removeSubrange(index...(index + 1))
+}
+if let index = arguments.firstIndex(of: "--threads"), index + 1 < arguments.count {
+    threads = Int(arguments[index + 1])
+    arguments.removeSubrange(index...(index + 1))
+}
+let clock = ContinuousClock()
+for path in arguments {
+    let readStart = clock.now
+    guard let bytes = readFile(path) else {
+        print("cannot read \(path)")
+        exit(1)
+    }
+    let readTime = seconds(clock.now - readStart)
+    var best = (snapshot: Double.infinity, rfm: Double.infinity, library: Double.infinity)
+    var summary = ""
+    for _ in 0..<repetitions {
+        let start = clock.now
+        let built = try SnapshotBuilder.build(csv: bytes, parallelism: threads)
+        let built1 = clock.now
+        let rfm = try RFMAnalysis().run(on: built.snapshot)
+        let end = clock.now
+        best.snapshot = min(best.snapshot, seconds(built1 - start))
+        best.rfm = min(best.rfm, seconds(end - built1))
+        best.library = min(best.library, seconds(end - start))
+        summary = "customers=\(rfm.count) sum_F=\(rfm.frequency.reduce(0) { $0 + Int($1) }) "
+            + "sum_M=\(try rfm.totalMonetary().decimalString) 555=\(rfm.count(r: 5, f: 5, m: 5)) 111=\(rfm.count(r: 1, f: 1, m: 1)) "
+            + "rejected=\(built.report.rowsRejected)"
+    }
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    print("\(name): rows=\(bytes.count) bytes read=\(String(format3(readTime)))s snapshot=\(format3(best.snapshot))s rfm=\(format3(best.rfm))s library=\(format3(best.library))s peak=\(Int(peakResidentMiB()))MiB threads=\(threads.map(String.init) ?? "all")")
+    print("  \(summary)")
+}
+
+func format3(_ value: Double) -> String {
+    let thousandths = Int((value * 1000).rounded())
+    return "\(thousandths / 1000).\(String(repeating: "0", count: 3 - String(thousandths % 1000).count))\(thousandths % 1000)"
+}

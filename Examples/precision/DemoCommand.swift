@@ -1,0 +1,7 @@
+import PrecisionMarketing
+
+enum DemoCommand {
+    static func run(_ arguments: inout CommandLineArguments) throws {
+        throw UsageError("demo: being written")
+    }
+}
