@@ -1,7 +1,136 @@
 import PrecisionMarketing
+import PrecisionMarketingTesting
 
+/// `precision demo [--customers N] [--seed S] [--format json|table]`: the whole loop on
+/// built-in synthetic data, no file needed.
+///
+/// 1. generate customers with profiles (some deliberately dirty or duplicated) and orders
+///    with ``SyntheticDataGenerator``;
+/// 2. write the orders as the canonical transactions CSV and import those bytes through
+///    ``SnapshotBuilder``, the same path as `precision rfm`;
+/// 3. assess data quality, resolve identities, and score RFM with named segments.
+///
+/// Deterministic: the as-of day is the day after the generated period, never the system
+/// clock, so the same options print the same output on every machine.
 enum DemoCommand {
     static func run(_ arguments: inout CommandLineArguments) throws {
-        throw UsageError("demo: being written")
+        let customers = try arguments.int("customers", default: 10_000, in: 1...2_000_000)
+        let seed = try seedOption(&arguments)
+        let format = try arguments.format()
+        try arguments.rejectUnknown()
+
+        let summary = try makeSummary(customers: customers, seed: seed)
+        switch format {
+        case .json: try summary.writeJSON()
+        case .table: summary.writeTable()
+        }
     }
+
+    static func seedOption(_ arguments: inout CommandLineArguments) throws(UsageError) -> UInt64 {
+        guard let text = arguments.string("seed") else { return 42 }
+        guard let seed = UInt64(text) else {
+            throw UsageError("--seed must be a whole number in 0...\(UInt64.max), not '\(text)'")
+        }
+        return seed
+    }
+
+    /// Runs every step and gathers what the demo prints.
+    static func makeSummary(customers: Int, seed: UInt64) throws -> DemoSummary {
+        var progress = DemoProgress()
+        let configuration = SyntheticDataGenerator.Configuration(
+            customers: customers, seed: seed, includesProfiles: true, includesInteractions: false)
+        let generator: SyntheticDataGenerator
+        do {
+            generator = try SyntheticDataGenerator(configuration: configuration)
+        } catch {
+            throw UsageError("demo: \(error.message)")
+        }
+        progress.step("generating \(customers) customers (seed \(seed))")
+        let data = generator.generate()
+
+        progress.step("writing \(data.orderLineCount) order lines as CSV")
+        let csv = data.transactionsCSV()
+
+        progress.step("importing \(csv.count >> 10) KiB of CSV")
+        let snapshot: CustomerSnapshot
+        let importReport: ImportReport
+        do {
+            (snapshot, importReport) = try SnapshotBuilder.build(
+                csv: csv, format: TransactionCSVFormat(currency: configuration.currency))
+        } catch {
+            throw UsageError("demo: import failed: \(error.message)")
+        }
+
+        let asOf = configuration.end.adding(days: 1)
+        progress.step("assessing data quality")
+        let quality = QualityRules.standard.report(data.profiles, orders: data.orders, asOf: asOf)
+
+        progress.step("resolving identities")
+        let resolution: IdentityResolution
+        do {
+            resolution = try IdentityResolver().resolve(data.profiles, at: asOf.startUTC)
+        } catch {
+            throw UsageError("demo: identity resolution failed: \(error.message)")
+        }
+
+        progress.step("scoring RFM")
+        let rfm: RFMResult
+        do {
+            rfm = try RFMAnalysis().run(on: snapshot, asOf: asOf)
+        } catch {
+            throw UsageError("demo: RFM failed: \(error.message)")
+        }
+        progress.step("done")
+
+        return DemoSummary(
+            setup: .init(
+                customers: customers, seed: seed, periodStart: configuration.start, periodEnd: configuration.end,
+                currency: configuration.currency.code, catalogueItems: configuration.items),
+            asOf: asOf,
+            importReport: .init(
+                csvBytes: csv.count, rowsRead: importReport.rowsRead, rowsKept: importReport.rowsKept,
+                rowsRejected: importReport.rowsRejected, customers: snapshot.customerCount,
+                orders: snapshot.orderCount, items: snapshot.itemCount),
+            dataQuality: .init(quality),
+            identityResolution: .init(resolution, profileCount: data.profiles.count, planted: data.dirtyData.duplicates),
+            rfm: .init(rfm))
+    }
+}
+
+/// Step lines on standard error, with the elapsed time, only when it is a terminal (so
+/// redirected output and logs stay clean). Timing is for people; it never reaches the output.
+struct DemoProgress {
+    private let enabled = StandardStreams.errorIsTerminal
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+
+    init() { start = clock.now }
+
+    mutating func step(_ text: String) {
+        guard enabled else { return }
+        let elapsed = start.duration(to: clock.now).components
+        let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
+        StandardStreams.error("[\(DemoNumber.fixed(Double(milliseconds) / 1000, decimals: 2)) s] \(text)")
+    }
+}
+
+/// Fixed-point text for numbers, without Foundation's locale-dependent formatting.
+enum DemoNumber {
+    /// `value` rounded to `decimals` places: `fixed(12.345, decimals: 1)` is `"12.3"`.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "n/a" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return DecimalParser.format(minorUnits: Int64((value * scale).rounded()), digits: decimals)
+    }
+
+    /// `value` rounded to `decimals` places, as a number for JSON.
+    static func rounded(_ value: Double, decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+
+    /// A share as a percentage with one decimal: `0.1234` is `"12.3%"`.
+    static func percent(_ share: Double) -> String { fixed(share * 100, decimals: 1) + "%" }
 }

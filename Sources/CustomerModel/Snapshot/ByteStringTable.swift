@@ -20,6 +20,12 @@ public struct ByteStringTable: Sendable, Hashable {
         for string in strings { append(string.utf8) }
     }
 
+    /// A table over existing storage; `offsets` starts at 0 and ends at `bytes.count`.
+    init(bytes: [UInt8], offsets: [Int]) {
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
     /// Number of strings.
     public var count: Int { offsets.count - 1 }
 

@@ -65,6 +65,8 @@ enum OrderGrouping {
         var orderLines: [Int] = []
         var rowOrder: [Int32] = []
         var lookup: [UInt64: [Int32]] = [:]
+        var sortedOrders: [Int] = []
+        var lineStart: [Int] = []
 
         for customer in customers {
             let rows = offsets[customer]..<offsets[customer + 1]
@@ -72,7 +74,7 @@ enum OrderGrouping {
             orderDay.removeAll(keepingCapacity: true)
             orderLines.removeAll(keepingCapacity: true)
             rowOrder.removeAll(keepingCapacity: true)
-            lookup.removeAll(keepingCapacity: true)
+            if !lookup.isEmpty { lookup.removeAll(keepingCapacity: true) }
             var previousRun: Int32 = -1
             var previousOrder: Int32 = -1
             for row in rows {
@@ -108,7 +110,7 @@ enum OrderGrouping {
             }
             emit(
                 rows: rows, orderRun: orderRun, orderDay: orderDay, orderLines: orderLines, rowOrder: rowOrder,
-                grouped: grouped, into: &out)
+                grouped: grouped, sortedOrders: &sortedOrders, lineStart: &lineStart, into: &out)
         }
         return out
     }
@@ -135,10 +137,11 @@ enum OrderGrouping {
     @inline(__always)
     private static func emit(
         rows: Range<Int>, orderRun: [Int32], orderDay: [Int32], orderLines: [Int], rowOrder: [Int32],
-        grouped: SnapshotAssembly.GroupedRows, into out: inout Output
+        grouped: SnapshotAssembly.GroupedRows, sortedOrders: inout [Int], lineStart: inout [Int], into out: inout Output
     ) {
         let count = orderRun.count
-        var sortedOrders = Array(0..<count)
+        sortedOrders.removeAll(keepingCapacity: true)
+        sortedOrders.append(contentsOf: 0..<count)
         var isSorted = true
         for k in 1..<max(1, count) where orderDay[k] < orderDay[k - 1] {
             isSorted = false
@@ -146,7 +149,8 @@ enum OrderGrouping {
         }
         if !isSorted { sortedOrders.sort { (orderDay[$0], $0) < (orderDay[$1], $1) } }
         // Where each order's lines start, in emitted order.
-        var lineStart = [Int](repeating: 0, count: count)
+        lineStart.removeAll(keepingCapacity: true)
+        lineStart.append(contentsOf: repeatElement(0, count: count))
         var next = out.lineItems.count
         for k in sortedOrders {
             lineStart[k] = next

@@ -7,13 +7,13 @@ import Dispatch
 /// 3. Per customer (in parallel over customer ranges): finds orders by order id, sorts them by
 ///    day, groups lines by order, and rejects lines whose date conflicts with their order's.
 struct SnapshotAssembly {
-    let parsers: [SnapshotSegmentParser]
+    let pool: SegmentParserPool?
     let currency: Currency
     let firstLineOfSegments: [Int]
     let parallelism: Int
 
-    init(parsers: [SnapshotSegmentParser], currency: Currency, firstLineOfSegments: [Int], parallelism: Int) {
-        self.parsers = parsers
+    init(pool: SegmentParserPool?, currency: Currency, firstLineOfSegments: [Int], parallelism: Int) {
+        self.pool = pool
         self.currency = currency
         self.firstLineOfSegments = firstLineOfSegments
         self.parallelism = parallelism
@@ -21,41 +21,49 @@ struct SnapshotAssembly {
 
     func assemble() -> (snapshot: CustomerSnapshot, report: ImportReport) {
         var report = ImportReport()
-        var rejections: [ImportRejection] = []
-        for parser in parsers {
-            report.rowsRead += parser.rowsRead
-            for (segment, line, rejection) in parser.rejections {
-                var fixed = rejection
-                fixed.line = firstLineOfSegments[segment] + line
-                rejections.append(fixed)
-            }
-        }
-        guard !parsers.isEmpty else {
+        guard let pool else {
             let empty = CustomerSnapshot(
                 currency: currency, customerIDs: ByteStringTable(), itemIDs: ByteStringTable(),
                 customerOrderOffsets: [0], orderDays: [], orderLineOffsets: [0], lineItems: [],
                 lineQuantities: [], lineAmounts: [], orderIDIndex: [], orderIDTable: ByteStringTable())
             return (empty, report)
         }
+        let parsers = pool.parsers
+        let count = pool.count
+        var rejections: [ImportRejection] = []
+        for p in 0..<count {
+            report.rowsRead += parsers[p].rowsRead
+            for (segment, line, rejection) in parsers[p].rejections {
+                var fixed = rejection
+                fixed.line = firstLineOfSegments[segment] + line
+                rejections.append(fixed)
+            }
+        }
 
-        let (customerIDs, customerMaps) = Self.mergeTables(parsers.map { ($0.customers.strings, $0.customers.hashes, $0.customerFirstSeen) })
-        let (itemIDs, itemMaps) = Self.mergeTables(parsers.map { ($0.items.strings, $0.items.hashes, $0.itemFirstSeen) })
+        let (customerIDs, customerMaps) = Self.mergeTables((0..<count).map {
+            (parsers[$0].customers.strings, parsers[$0].customers.hashes, parsers[$0].customerFirstSeen)
+        })
+        let (itemIDs, itemMaps) = Self.mergeTables((0..<count).map {
+            (parsers[$0].items.strings, parsers[$0].items.hashes, parsers[$0].itemFirstSeen)
+        })
 
-        // Order-id runs of all parsers in one table.
-        var runTable = ByteStringTable()
+        // Order-id runs of all parsers in one table, copied in bulk.
+        var runBytes: [UInt8] = []
+        var runStringOffsets: [Int] = [0]
         var runHashes: [UInt64] = []
         var runOffsets: [Int32] = []
-        runTable.reserveCapacity(
-            strings: parsers.reduce(0) { $0 + $1.runIDs.count }, bytes: parsers.reduce(0) { $0 + $1.runIDs.bytes.count })
-        for parser in parsers {
+        for p in 0..<count {
             runOffsets.append(Int32(runHashes.count))
-            runHashes.append(contentsOf: parser.runHashes)
-            for run in 0..<parser.runIDs.count { parser.runIDs.withBytes(at: run) { runTable.append(buffer: $0) } }
+            runHashes.append(contentsOf: parsers[p].runHashes)
+            let base = runBytes.count
+            runBytes.append(contentsOf: parsers[p].runIDs.bytes)
+            runStringOffsets.append(contentsOf: parsers[p].runIDs.offsets.dropFirst().lazy.map { $0 + base })
         }
+        let runTable = ByteStringTable(bytes: runBytes, offsets: runStringOffsets)
 
         let grouped = groupRowsByCustomer(
             customerCount: customerIDs.count, customerMaps: customerMaps, itemMaps: itemMaps, runOffsets: runOffsets)
-        for parser in parsers { parser.releaseRows() }
+        for p in 0..<count { parsers[p].releaseRows() }
 
         let assembled = OrderGrouping.run(
             grouped: grouped, runTable: runTable, runHashes: runHashes, customerCount: customerIDs.count,
@@ -124,43 +132,76 @@ struct SnapshotAssembly {
     }
 
     private func groupRowsByCustomer(customerCount: Int, customerMaps: [[Int32]], itemMaps: [[Int32]], runOffsets: [Int32]) -> GroupedRows {
+        guard let pool else { return GroupedRows(customerRowOffsets: [0], run: [], day: [], item: [], quantity: [], amount: [], line: []) }
+        let parsers = pool.parsers
         var offsets = [Int](repeating: 0, count: customerCount + 1)
-        for (p, parser) in parsers.enumerated() {
-            let map = customerMaps[p]
-            for local in parser.rowCustomer { offsets[Int(map[Int(local)]) + 1] += 1 }
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for p in 0..<pool.count {
+                customerMaps[p].withUnsafeBufferPointer { map in
+                    parsers[p].rowCustomer.withUnsafeBufferPointer { rows in
+                        for local in rows { offsets[Int(map[Int(local)]) + 1] += 1 }
+                    }
+                }
+            }
+            for c in 0..<customerCount { offsets[c + 1] += offsets[c] }
         }
-        for c in 0..<customerCount { offsets[c + 1] += offsets[c] }
         let rowCount = offsets[customerCount]
         var cursor = offsets
-        var grouped = GroupedRows(
-            customerRowOffsets: offsets,
-            run: [Int32](repeating: 0, count: rowCount), day: [Int32](repeating: 0, count: rowCount),
-            item: [Int32](repeating: 0, count: rowCount), quantity: [Int32](repeating: 0, count: rowCount),
-            amount: [Int64](repeating: 0, count: rowCount), line: [Int](repeating: 0, count: rowCount))
+        var run = [Int32](repeating: 0, count: rowCount)
+        var day = [Int32](repeating: 0, count: rowCount)
+        var item = [Int32](repeating: 0, count: rowCount)
+        var quantity = [Int32](repeating: 0, count: rowCount)
+        var amount = [Int64](repeating: 0, count: rowCount)
+        var line = [Int](repeating: 0, count: rowCount)
         // Segments in input order, so rows of a customer keep input order.
         var segments: [(segment: Int, parser: Int, rowStart: Int, rowEnd: Int)] = []
-        for (p, parser) in parsers.enumerated() {
-            for s in parser.segments { segments.append((s.segment, p, s.rowStart, s.rowEnd)) }
+        for p in 0..<pool.count {
+            for s in parsers[p].segments { segments.append((s.segment, p, s.rowStart, s.rowEnd)) }
         }
         segments.sort { $0.segment < $1.segment }
-        for segment in segments {
-            let parser = parsers[segment.parser]
-            let customerMap = customerMaps[segment.parser]
-            let itemMap = itemMaps[segment.parser]
-            let runOffset = runOffsets[segment.parser]
-            let lineBase = firstLineOfSegments[segment.segment]
-            for row in segment.rowStart..<segment.rowEnd {
-                let customer = Int(customerMap[Int(parser.rowCustomer[row])])
-                let target = cursor[customer]
-                cursor[customer] = target + 1
-                grouped.run[target] = parser.rowRun[row] + runOffset
-                grouped.day[target] = parser.rowDay[row]
-                grouped.item[target] = itemMap[Int(parser.rowItem[row])]
-                grouped.quantity[target] = parser.rowQuantity[row]
-                grouped.amount[target] = parser.rowAmount[row]
-                grouped.line[target] = lineBase + Int(parser.rowLine[row])
+        // Each thread scatters the rows of its own customer range, so writes never overlap.
+        let pieces = rowCount < 200_000 ? 1 : parallelism
+        let customerBounds = (0...pieces).map { customerCount * $0 / pieces }
+        cursor.withUnsafeMutableBufferPointer { cursor in
+        run.withUnsafeMutableBufferPointer { run in
+        day.withUnsafeMutableBufferPointer { day in
+        item.withUnsafeMutableBufferPointer { item in
+        quantity.withUnsafeMutableBufferPointer { quantity in
+        amount.withUnsafeMutableBufferPointer { amount in
+        line.withUnsafeMutableBufferPointer { line in
+          ParallelLoop.forEach(pieces) { piece in
+            let low = customerBounds[piece]
+            let high = customerBounds[piece + 1]
+            for segment in segments {
+                let p = segment.parser
+                let runOffset = runOffsets[p]
+                let lineBase = firstLineOfSegments[segment.segment]
+                customerMaps[p].withUnsafeBufferPointer { customerMap in
+                itemMaps[p].withUnsafeBufferPointer { itemMap in
+                parsers[p].rowCustomer.withUnsafeBufferPointer { rowCustomer in
+                parsers[p].rowRun.withUnsafeBufferPointer { rowRun in
+                parsers[p].rowDay.withUnsafeBufferPointer { rowDay in
+                parsers[p].rowItem.withUnsafeBufferPointer { rowItem in
+                parsers[p].rowQuantity.withUnsafeBufferPointer { rowQuantity in
+                parsers[p].rowAmount.withUnsafeBufferPointer { rowAmount in
+                parsers[p].rowLine.withUnsafeBufferPointer { rowLine in
+                    for row in segment.rowStart..<segment.rowEnd {
+                        let customer = Int(customerMap[Int(rowCustomer[row])])
+                        guard customer >= low && customer < high else { continue }
+                        let target = cursor[customer]
+                        cursor[customer] = target + 1
+                        run[target] = rowRun[row] + runOffset
+                        day[target] = rowDay[row]
+                        item[target] = itemMap[Int(rowItem[row])]
+                        quantity[target] = rowQuantity[row]
+                        amount[target] = rowAmount[row]
+                        line[target] = lineBase + Int(rowLine[row])
+                    }
+                }}}}}}}}}
             }
-        }
-        return grouped
+          }
+        }}}}}}}
+        return GroupedRows(
+            customerRowOffsets: offsets, run: run, day: day, item: item, quantity: quantity, amount: amount, line: line)
     }
 }

@@ -22,7 +22,7 @@ public struct SnapshotBuilder: ~Copyable {
     private let format: TransactionCSVFormat
     private let parallelism: Int
     private var reader = CSVChunkReader()
-    private var parsers: [SnapshotSegmentParser] = []
+    private var pool: SegmentParserPool?
     private var nextSegment = 0
 
     /// A block smaller than this is parsed by one thread: splitting costs more than it saves.
@@ -77,7 +77,7 @@ public struct SnapshotBuilder: ~Copyable {
     public consuming func finish() throws(ImportError) -> (snapshot: CustomerSnapshot, report: ImportReport) {
         try feed(UnsafeBufferPointer(start: nil, count: 0), isFinal: true)
         return SnapshotAssembly(
-            parsers: parsers, currency: format.currency, firstLineOfSegments: segmentFirstLines, parallelism: parallelism
+            pool: pool, currency: format.currency, firstLineOfSegments: segmentFirstLines, parallelism: parallelism
         ).assemble()
     }
 
@@ -94,16 +94,18 @@ public struct SnapshotBuilder: ~Copyable {
 
     /// Splits a block of whole lines among the threads and parses the pieces in parallel.
     private mutating func parse(block: UnsafeBufferPointer<UInt8>, firstLine: Int, header: TransactionCSVHeader) -> Int {
-        if parsers.isEmpty {
-            let expectedRows = max(1024, block.count / 45)
-            parsers = (0..<parallelism).map { _ in
-                SnapshotSegmentParser(header: header, format: format, expectedRows: expectedRows / parallelism)
-            }
+        let pool: SegmentParserPool
+        if let existing = self.pool {
+            pool = existing
+        } else {
+            pool = SegmentParserPool(
+                count: parallelism, header: header, format: format, expectedRows: max(1024, block.count / 45) / parallelism)
+            self.pool = pool
         }
         let pieces = Self.split(block, into: block.count < Self.minimumParallelBlock ? 1 : parallelism)
         let firstSegment = nextSegment
         nextSegment += pieces.count
-        let parsers = self.parsers
+        let parsers = pool.parsers
         ParallelLoop.forEach(pieces.count) { index in
             parsers[index].parse(segment: firstSegment + index, block: pieces[index])
         }
@@ -111,8 +113,7 @@ public struct SnapshotBuilder: ~Copyable {
         var line = firstLine
         for index in 0..<pieces.count {
             segmentFirstLines.append(line)
-            let parser = parsers[pieces.count == 1 ? 0 : index]
-            line += parser.segments.last?.lines ?? 0
+            line += parsers[index].segments.last?.lines ?? 0
         }
         return line - firstLine
     }

@@ -4,7 +4,10 @@
 /// remembers its segment (a contiguous piece of the input, numbered in input order) and its
 /// line within the segment, so that the assembly can restore input order and line numbers
 /// no matter how the work was split.
-final class SnapshotSegmentParser {
+///
+/// A struct with mutating methods, reached through a pointer per thread (``SegmentParserPool``):
+/// class properties would pay a dynamic exclusivity check on every row.
+struct SnapshotSegmentParser: ~Copyable {
     var parser: TransactionRowParser
     var customers: InterningTable
     /// First appearance of each local customer: `segment << 32 | line in segment`.
@@ -39,8 +42,8 @@ final class SnapshotSegmentParser {
         reserve(rows: expectedRows)
     }
 
-    func reserve(rows: Int) {
-        let target = rowDay.count + rows
+    mutating func reserve(rows: Int) {
+        let target = max(rowDay.count + rows, rowDay.capacity * 2)
         rowCustomer.reserveCapacity(target)
         rowRun.reserveCapacity(target)
         rowDay.reserveCapacity(target)
@@ -51,11 +54,16 @@ final class SnapshotSegmentParser {
     }
 
     /// Parses one segment: a block of whole lines.
-    func parse(segment: Int, block: UnsafeBufferPointer<UInt8>) {
+    mutating func parse(segment: Int, block: UnsafeBufferPointer<UInt8>) {
         let rowStart = rowDay.count
         // A rough reservation: about 45 bytes a row in typical exports.
         if rowDay.capacity - rowDay.count < block.count / 40 { reserve(rows: block.count / 30) }
         var lastRunCustomer: Int32 = -1
+        // Lines of one order are usually adjacent, so the customer often repeats: compare
+        // with the previous row's key before hashing.
+        var previousKey = InlineKey()
+        var previousLength = -1
+        var previousCustomer: Int32 = -1
         let segmentTag = UInt64(segment) << 32
         let lines = LineScanner.forEachLine(in: block, firstLineNumber: 0, isFinal: true) { line, lineInSegment in
             if line.isEmpty || line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
@@ -66,9 +74,18 @@ final class SnapshotSegmentParser {
                     line: lineInSegment, column: column.map { parser.header.names[$0] }, reason: reason, message: message)))
             case .row(let row):
                 let position = segmentTag | UInt64(lineInSegment)
-                let customerHash = ByteHashing.hash(row.customer)
-                let (customer, newCustomer) = customers.intern(row.customer, hash: customerHash)
-                if newCustomer { customerFirstSeen.append(position) }
+                let key = InlineKey(row.customer)
+                let customer: Int32
+                if row.customer.count == previousLength && row.customer.count <= InlineKey.capacity && key == previousKey {
+                    customer = previousCustomer
+                } else {
+                    let (index, isNew) = customers.intern(row.customer, hash: ByteHashing.hash(row.customer))
+                    if isNew { customerFirstSeen.append(position) }
+                    customer = index
+                    previousKey = key
+                    previousLength = row.customer.count
+                    previousCustomer = index
+                }
                 let (item, newItem) = items.intern(row.item, hash: ByteHashing.hash(row.item))
                 if newItem { itemFirstSeen.append(position) }
                 // A new run unless the customer and the order id equal the previous row's.
@@ -94,7 +111,7 @@ final class SnapshotSegmentParser {
     }
 
     /// Frees the row columns once the assembly has copied them.
-    func releaseRows() {
+    mutating func releaseRows() {
         rowCustomer = []
         rowRun = []
         rowDay = []
@@ -102,5 +119,24 @@ final class SnapshotSegmentParser {
         rowQuantity = []
         rowAmount = []
         rowLine = []
+    }
+}
+
+/// Owns one ``SnapshotSegmentParser`` per thread at stable addresses.
+final class SegmentParserPool {
+    let parsers: UnsafeMutablePointer<SnapshotSegmentParser>
+    let count: Int
+
+    init(count: Int, header: TransactionCSVHeader, format: TransactionCSVFormat, expectedRows: Int) {
+        self.count = count
+        parsers = .allocate(capacity: count)
+        for index in 0..<count {
+            (parsers + index).initialize(to: SnapshotSegmentParser(header: header, format: format, expectedRows: expectedRows))
+        }
+    }
+
+    deinit {
+        parsers.deinitialize(count: count)
+        parsers.deallocate()
     }
 }
