@@ -35,7 +35,12 @@ for f in "${FILES[@]}"; do
       line=$( { /usr/bin/time -f 'TIME %e %M' "$PY" "$PEERS/$peer.py" --input "$f"; } 2>&1 )
       json=$(grep '^{' <<< "$line" | tail -n 1)
       t=$(grep '^TIME' <<< "$line" | awk '{ printf "wall=%.3fs peak=%.0fMiB", $2, $3 / 1024 }')
-      python3 -c 'import json,sys; d=json.loads(sys.argv[1]); r=d["result"]; print(f"  {d[\"peer\"]:16} load={d[\"load_s\"]:.3f}s compute={d[\"compute_s\"]:.3f}s load+compute={d[\"load_s\"]+d[\"compute_s\"]:.3f}s  555={r[\"score_555\"]} 111={r[\"score_111\"]}", end="")' "$json" 2>/dev/null || echo -n "  $peer (no result)"
+      python3 - "$json" <<'PY' || echo -n "  $peer (no result)"
+import json, sys
+d = json.loads(sys.argv[1]); r = d["result"]
+print(f"  {d['peer']:16} load={d['load_s']:.3f}s compute={d['compute_s']:.3f}s "
+      f"load+compute={d['load_s'] + d['compute_s']:.3f}s  555={r['score_555']} 111={r['score_111']}", end="")
+PY
       echo "  process: $t"
     done
   else

@@ -73,7 +73,7 @@ struct DecimalParserTests {
         Case("$1", 2, .failure(.invalidAmount)),
         Case("92233720368547758.08", 2, .failure(.overflow)),
         Case("99999999999999999999", 0, .failure(.overflow)),
-        Case("92233720368547758", 2, .failure(.overflow)),
+        Case("92233720368547759", 2, .failure(.overflow)),
     ]
 
     @Test(arguments: refused) func refusesEverythingElse(_ c: Case) {

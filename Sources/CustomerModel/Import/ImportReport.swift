@@ -120,6 +120,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let malformedHeader = Code("malformedHeader")
         /// An option is invalid (an unknown currency, an empty date range).
         public static let invalidOption = Code("invalidOption")
+        /// A record handed to the library as a value is invalid (a quantity out of range).
+        public static let invalidRecord = Code("invalidRecord")
     }
 
     public let code: Code

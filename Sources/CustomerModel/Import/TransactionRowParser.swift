@@ -26,15 +26,21 @@ struct TransactionRowParser: ~Copyable {
     let format: TransactionCSVFormat
     private let minorDigits: Int
     private let firstDay: Int32
-    private let lastDay: Int32
+    private let lastAcceptedDay: Int32
     private var splitter = CSVFieldSplitter()
+    // The last valid date field and its day: exports are usually sorted by date, so the
+    // same ten bytes repeat for thousands of lines.
+    private var lastDateLow: UInt64 = 0
+    private var lastDateHigh: UInt64 = 0
+    private var lastDay: Int32 = 0
+    private var hasLastDate = false
 
     init(header: TransactionCSVHeader, format: TransactionCSVFormat) {
         self.header = header
         self.format = format
         self.minorDigits = format.currency.minorUnitDigits
         self.firstDay = format.acceptedDates.lowerBound.dayNumber
-        self.lastDay = format.acceptedDates.upperBound.dayNumber
+        self.lastAcceptedDay = format.acceptedDates.upperBound.dayNumber
     }
 
     /// The outcome for one line.
@@ -63,13 +69,29 @@ struct TransactionRowParser: ~Copyable {
         if item.isEmpty { return .rejected(column: header.item, reason: .emptyID, message: "item_id is empty") }
 
         let dateField = splitter.field(header.date)
-        guard let day = CalendarDay.parse(dateField) else {
-            return .rejected(column: header.date, reason: .invalidDate, message: "'\(Self.quote(dateField))' is not a YYYY-MM-DD date")
-        }
-        guard day.dayNumber >= firstDay && day.dayNumber <= lastDay else {
-            return .rejected(
-                column: header.date, reason: .dateOutOfRange,
-                message: "\(day) is outside \(format.acceptedDates.lowerBound)...\(format.acceptedDates.upperBound)")
+        let dayNumber: Int32
+        if dateField.count == 10, let base = dateField.baseAddress,
+           hasLastDate,
+           UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) == lastDateLow,
+           UnsafeRawPointer(base).loadUnaligned(fromByteOffset: 2, as: UInt64.self) == lastDateHigh {
+            dayNumber = lastDay
+        } else {
+            guard let day = CalendarDay.parse(dateField) else {
+                return .rejected(column: header.date, reason: .invalidDate, message: "'\(Self.quote(dateField))' is not a YYYY-MM-DD date")
+            }
+            guard day.dayNumber >= firstDay && day.dayNumber <= lastAcceptedDay else {
+                return .rejected(
+                    column: header.date, reason: .dateOutOfRange,
+                    message: "\(day) is outside \(format.acceptedDates.lowerBound)...\(format.acceptedDates.upperBound)")
+            }
+            dayNumber = day.dayNumber
+            if let base = dateField.baseAddress {
+                // parse succeeded, so the field is exactly ten bytes long
+                lastDateLow = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+                lastDateHigh = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: 2, as: UInt64.self)
+                lastDay = dayNumber
+                hasLastDate = true
+            }
         }
 
         let quantityField = splitter.field(header.quantity)
@@ -86,7 +108,7 @@ struct TransactionRowParser: ~Copyable {
                 return .rejected(column: header.amount, reason: .negativeAmount, message: "amount \(Self.quote(amountField)) is negative")
             }
             return .row(TransactionRow(
-                customer: customer, order: order, item: item, day: day.dayNumber,
+                customer: customer, order: order, item: item, day: dayNumber,
                 quantity: quantity, amountMinorUnits: units))
         case .failure(let code):
             let reason: RejectionReason

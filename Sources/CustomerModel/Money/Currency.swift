@@ -10,9 +10,8 @@ public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     /// - Throws: ``MoneyError`` with code `.unknownCurrency` when the code is not three ASCII
     ///   letters, or `.invalidAmount` when `minorUnitDigits` is outside 0...4.
     public init(code: String, minorUnitDigits: Int) throws(MoneyError) {
-        let upper = code.uppercased()
-        guard upper.utf8.count == 3, upper.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
-            throw MoneyError(.unknownCurrency, "currency code '\(code)' is not three letters")
+        guard let upper = Currency.asciiUppercased(code) else {
+            throw MoneyError(.unknownCurrency, "currency code '\(code)' is not three ASCII letters")
         }
         guard (0...4).contains(minorUnitDigits) else {
             throw MoneyError(.invalidAmount, "minor-unit digits \(minorUnitDigits) are outside 0...4")
@@ -30,13 +29,21 @@ public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     ///
     /// - Throws: ``MoneyError`` with code `.unknownCurrency` when the code is not in the table.
     public init(isoCode: String) throws(MoneyError) {
-        guard let known = Currency.table[isoCode.uppercased()] else {
+        guard let upper = Currency.asciiUppercased(isoCode), let known = Currency.table[upper] else {
             throw MoneyError(.unknownCurrency, "unknown currency '\(isoCode)'")
         }
         self = known
     }
 
     public var description: String { code }
+
+    /// The code upper-cased when it is exactly three ASCII letters, else nil (so that no
+    /// Unicode case mapping can turn "uſd" into "USD").
+    private static func asciiUppercased(_ code: String) -> String? {
+        let bytes = Array(code.utf8)
+        guard bytes.count == 3, bytes.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }) else { return nil }
+        return String(decoding: bytes.map { $0 >= 97 ? $0 - 32 : $0 }, as: UTF8.self)
+    }
 
     /// 10 to the power of ``minorUnitDigits``: minor units per major unit.
     public var minorUnitsPerMajor: Int64 {

@@ -25,17 +25,21 @@ public enum DecimalParser {
             negative = bytes[0] == UInt8(ascii: "-")
             index = 1
         }
-        var value: Int64 = 0
+        // The magnitude is built unsigned so that Int64.min (one more than Int64.max) parses.
+        var value: UInt64 = 0
         var sawDigit = false
         var overflowed = false
+        @inline(__always) func push(_ digit: UInt8) {
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = times10.addingReportingOverflow(UInt64(digit))
+            overflowed = overflowed || o1 || o2
+            value = next
+        }
         while index < count {
             let digit = bytes[index] &- 48
             if digit > 9 { break }
             sawDigit = true
-            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-            let (next, o2) = times10.addingReportingOverflow(Int64(digit))
-            overflowed = overflowed || o1 || o2
-            value = next
+            push(digit)
             index += 1
         }
         var fractionDigits = 0
@@ -46,10 +50,7 @@ public enum DecimalParser {
                 if digit > 9 { break }
                 sawDigit = true
                 if fractionDigits < digits {
-                    let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-                    let (next, o2) = times10.addingReportingOverflow(Int64(digit))
-                    overflowed = overflowed || o1 || o2
-                    value = next
+                    push(digit)
                     fractionDigits += 1
                 } else if digit != 0 {
                     // Consume the rest so that a malformed tail still reports as invalid first.
@@ -62,13 +63,12 @@ public enum DecimalParser {
         }
         guard sawDigit, index == count else { return .failure(.invalidAmount) }
         while fractionDigits < digits {
-            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
-            overflowed = overflowed || overflow
-            value = times10
+            push(0)
             fractionDigits += 1
         }
-        if overflowed { return .failure(.overflow) }
-        return .value(negative ? -value : value)
+        let limit = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
+        if overflowed || value > limit { return .failure(.overflow) }
+        return .value(negative ? Int64(bitPattern: 0 &- value) : Int64(value))
     }
 
     /// Formats minor units as an exact decimal with `digits` decimals: `format(-1230, 2)` is `"-12.30"`.

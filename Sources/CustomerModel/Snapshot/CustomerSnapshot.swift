@@ -2,13 +2,17 @@
 ///
 /// Customers and items are interned to dense indices (`0..<customerCount`, in order of
 /// first appearance in the input), dates are day numbers, amounts are integer minor units.
-/// Orders are grouped by customer and sorted by day (ties in input order); lines are
-/// grouped by order, in input order:
+/// Orders are grouped by customer and sorted by day (ties in input order); each order's
+/// lines are contiguous, in input order:
 ///
 /// ```
 /// customer c owns orders  customerOrderOffsets[c] ..< customerOrderOffsets[c + 1]
-/// order o owns lines      orderLineOffsets[o]     ..< orderLineOffsets[o + 1]
+/// order o owns lines      orderLineStarts[o]      ..< orderLineEnds[o]
 /// ```
+///
+/// Line columns stay in input order (so building a snapshot never moves the lines); reach
+/// lines through an order's range, never by position alone: rejected lines may remain in
+/// the columns without belonging to any order.
 ///
 /// Orders are identified by (customer, order id): the same order id under two customers is
 /// two orders. Build one with ``SnapshotBuilder`` (from CSV bytes, in parallel) or
@@ -24,8 +28,10 @@ public struct CustomerSnapshot: Sendable {
     public let customerOrderOffsets: [Int]
     /// The day number of each order.
     public let orderDays: [Int32]
-    /// Lines of order `o`: `orderLineOffsets[o]..<orderLineOffsets[o+1]`.
-    public let orderLineOffsets: [Int]
+    /// First line of order `o`.
+    public let orderLineStarts: [Int]
+    /// End (exclusive) of the lines of order `o`.
+    public let orderLineEnds: [Int]
     /// The item index of each line.
     public let lineItems: [Int32]
     /// The quantity of each line.
@@ -39,7 +45,7 @@ public struct CustomerSnapshot: Sendable {
 
     init(
         currency: Currency, customerIDs: ByteStringTable, itemIDs: ByteStringTable,
-        customerOrderOffsets: [Int], orderDays: [Int32], orderLineOffsets: [Int],
+        customerOrderOffsets: [Int], orderDays: [Int32], orderLineStarts: [Int], orderLineEnds: [Int],
         lineItems: [Int32], lineQuantities: [Int32], lineAmounts: [Int64],
         orderIDIndex: [Int32], orderIDTable: ByteStringTable
     ) {
@@ -48,7 +54,11 @@ public struct CustomerSnapshot: Sendable {
         self.itemIDs = itemIDs
         self.customerOrderOffsets = customerOrderOffsets
         self.orderDays = orderDays
-        self.orderLineOffsets = orderLineOffsets
+        self.orderLineStarts = orderLineStarts
+        self.orderLineEnds = orderLineEnds
+        var lines = 0
+        for o in 0..<orderDays.count { lines += orderLineEnds[o] - orderLineStarts[o] }
+        self.lineCount = lines
         self.lineItems = lineItems
         self.lineQuantities = lineQuantities
         self.lineAmounts = lineAmounts
@@ -62,8 +72,8 @@ public struct CustomerSnapshot: Sendable {
     public var itemCount: Int { itemIDs.count }
     /// Number of orders.
     public var orderCount: Int { orderDays.count }
-    /// Number of order lines.
-    public var lineCount: Int { lineItems.count }
+    /// Number of order lines (of all orders).
+    public let lineCount: Int
 
     /// The id of customer `index`.
     public func customerID(at index: Int) -> CustomerID { CustomerID(customerIDs[index]) }
@@ -79,7 +89,7 @@ public struct CustomerSnapshot: Sendable {
 
     /// The lines of order `index`, as line indices.
     public func lines(ofOrder index: Int) -> Range<Int> {
-        orderLineOffsets[index]..<orderLineOffsets[index + 1]
+        orderLineStarts[index]..<orderLineEnds[index]
     }
 
     /// The day of order `index`.

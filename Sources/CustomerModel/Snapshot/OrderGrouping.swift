@@ -1,211 +1,255 @@
-/// The per-customer step of the snapshot assembly: rows of one customer become orders
-/// (by order id), orders are sorted by day (ties in input order), lines grouped by order.
-/// Runs in parallel over contiguous customer ranges of about equal row counts.
+/// The per-customer step of the snapshot assembly: a customer's runs become orders (by order
+/// id), orders are sorted by day (ties in input order), and lines of a run whose order was
+/// dated differently on an earlier line are rejected. Runs in parallel over contiguous
+/// customer ranges of about equal run counts.
 enum OrderGrouping {
     struct Output {
         var customerOrderOffsets: [Int] = [0]
         var orderDays: [Int32] = []
         var orderIDIndex: [Int32] = []
-        var orderLineOffsets: [Int] = [0]
+        var orderLineStarts: [Int] = []
+        var orderLineEnds: [Int] = []
         var lineItems: [Int32] = []
         var lineQuantities: [Int32] = []
         var lineAmounts: [Int64] = []
         var rejections: [ImportRejection] = []
+        var keptLines = 0
     }
 
-    /// Above this many orders a customer's orders are found through a dictionary, not a scan.
-    private static let linearScanLimit = 16
+    /// A range's orders, whose lines are either in the shared line columns or, when an
+    /// order's runs were apart, copied together into the range's own extra lines.
+    private struct Part {
+        var customerOrderCounts: [Int32] = []
+        var orderDays: [Int32] = []
+        var orderIDIndex: [Int32] = []
+        var orderLineStarts: [Int] = []
+        var orderLineEnds: [Int] = []
+        /// Whether each order's range is in `extra` (true) or in the shared columns.
+        var orderIsExtra: [Bool] = []
+        var extra = LineColumns()
+        var rejections: [ImportRejection] = []
+        var keptLines = 0
+    }
+
+    /// The run columns as raw buffers: passing these around costs no reference counting,
+    /// which the per-run loop would otherwise pay on every call.
+    private struct RunView {
+        let day: UnsafeBufferPointer<Int32>
+        let lineStart: UnsafeBufferPointer<Int>
+        let lineEnd: UnsafeBufferPointer<Int>
+        let hashes: UnsafeBufferPointer<UInt64>
+    }
 
     static func run(
-        grouped: SnapshotAssembly.GroupedRows, runTable: ByteStringTable, runHashes: [UInt64],
+        customerRuns: (offsets: [Int], runs: [Int32]), runs: RunTable, lines: LineColumns,
         customerCount: Int, parallelism: Int
     ) -> Output {
-        let offsets = grouped.customerRowOffsets
-        let totalRows = offsets[customerCount]
-        // Customer ranges with about equal numbers of rows.
+        runs.day.withUnsafeBufferPointer { day in
+            runs.lineStart.withUnsafeBufferPointer { lineStart in
+                runs.lineEnd.withUnsafeBufferPointer { lineEnd in
+                    runs.hashes.withUnsafeBufferPointer { hashes in
+                        let view = RunView(day: day, lineStart: lineStart, lineEnd: lineEnd, hashes: hashes)
+                        return run(customerRuns: customerRuns, runs: runs, view: view, lines: lines,
+                                   customerCount: customerCount, parallelism: parallelism)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func run(
+        customerRuns: (offsets: [Int], runs: [Int32]), runs: RunTable, view: RunView, lines: LineColumns,
+        customerCount: Int, parallelism: Int
+    ) -> Output {
+        let offsets = customerRuns.offsets
+        let total = offsets[customerCount]
+        let pieces = total < 100_000 ? 1 : parallelism
         var bounds = [0]
-        let pieces = totalRows < 100_000 ? 1 : parallelism
         for piece in 1..<max(1, pieces) {
-            let targetRow = totalRows * piece / pieces
+            let target = total * piece / pieces
             var low = bounds.last ?? 0
             var high = customerCount
             while low < high {
                 let mid = (low + high) / 2
-                if offsets[mid] < targetRow { low = mid + 1 } else { high = mid }
+                if offsets[mid] < target { low = mid + 1 } else { high = mid }
             }
             bounds.append(low)
         }
         bounds.append(customerCount)
-        let rangeCount = bounds.count - 1
-        let ranges = (0..<rangeCount).map { bounds[$0]..<bounds[$0 + 1] }
-        let outputs = ParallelLoop.map(rangeCount) { index in
-            group(customers: ranges[index], grouped: grouped, runTable: runTable, runHashes: runHashes)
+        let ranges = (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }
+        let parts = ParallelLoop.map(ranges.count) { index in
+            group(customers: ranges[index], customerRuns: customerRuns, runs: runs, view: view, lines: lines)
         }
-        if rangeCount == 1 { return outputs[0] }
-        return concatenate(outputs)
+        return combine(parts, lines: lines)
     }
 
     private static func group(
-        customers: Range<Int>, grouped: SnapshotAssembly.GroupedRows, runTable: ByteStringTable, runHashes: [UInt64]
-    ) -> Output {
-        var out = Output()
-        let offsets = grouped.customerRowOffsets
-        let rowCount = offsets[customers.upperBound] - offsets[customers.lowerBound]
-        out.customerOrderOffsets.reserveCapacity(customers.count + 1)
-        out.orderDays.reserveCapacity(rowCount / 2)
-        out.orderIDIndex.reserveCapacity(rowCount / 2)
-        out.orderLineOffsets.reserveCapacity(rowCount / 2)
-        out.lineItems.reserveCapacity(rowCount)
-        out.lineQuantities.reserveCapacity(rowCount)
-        out.lineAmounts.reserveCapacity(rowCount)
-
-        // Per-customer scratch, reused.
-        var orderRun: [Int32] = []
-        var orderDay: [Int32] = []
-        var orderLines: [Int] = []
-        var rowOrder: [Int32] = []
-        var lookup: [UInt64: [Int32]] = [:]
-        var sortedOrders: [Int] = []
-        var lineStart: [Int] = []
-
-        for customer in customers {
-            let rows = offsets[customer]..<offsets[customer + 1]
-            orderRun.removeAll(keepingCapacity: true)
-            orderDay.removeAll(keepingCapacity: true)
-            orderLines.removeAll(keepingCapacity: true)
-            rowOrder.removeAll(keepingCapacity: true)
-            if !lookup.isEmpty { lookup.removeAll(keepingCapacity: true) }
-            var previousRun: Int32 = -1
-            var previousOrder: Int32 = -1
-            for row in rows {
-                let run = grouped.run[row]
-                var order = previousOrder
-                if run != previousRun {
-                    order = findOrder(
-                        run: run, orderRun: orderRun, lookup: &lookup, runTable: runTable, runHashes: runHashes)
-                    if order < 0 {
-                        order = Int32(orderRun.count)
-                        orderRun.append(run)
-                        orderDay.append(grouped.day[row])
-                        orderLines.append(0)
-                        if orderRun.count > linearScanLimit {
-                            if orderRun.count == linearScanLimit + 1 {
-                                for (k, r) in orderRun.enumerated() { lookup[runHashes[Int(r)], default: []].append(Int32(k)) }
-                            } else {
-                                lookup[runHashes[Int(run)], default: []].append(order)
-                            }
-                        }
-                    }
-                    previousRun = run
-                    previousOrder = order
-                }
-                if grouped.day[row] != orderDay[Int(order)] {
-                    out.rejections.append(conflict(
-                        row: row, order: orderRun[Int(order)], orderDay: orderDay[Int(order)], grouped: grouped, runTable: runTable))
-                    rowOrder.append(-1)
+        customers: Range<Int>, customerRuns: (offsets: [Int], runs: [Int32]), runs: RunTable, view: RunView, lines: LineColumns
+    ) -> Part {
+        var part = Part()
+        let offsets = customerRuns.offsets
+        let runCount = offsets[customers.upperBound] - offsets[customers.lowerBound]
+        part.customerOrderCounts.reserveCapacity(customers.count)
+        part.orderDays.reserveCapacity(runCount)
+        part.orderIDIndex.reserveCapacity(runCount)
+        part.orderLineStarts.reserveCapacity(runCount)
+        part.orderLineEnds.reserveCapacity(runCount)
+        part.orderIsExtra.reserveCapacity(runCount)
+        // Per-customer scratch, reused. Order k's first run is orderFirst[k]; runs joining an
+        // earlier order (rare: its lines were apart in the input) are listed in `joined`.
+        var orderFirst: [Int32] = []
+        var joined: [(order: Int, run: Int32)] = []
+        var sorted: [Int] = []
+        var members: [Int32] = []
+        // For customers with many orders: order-id hash to orders, so finding is not quadratic.
+        var lookup: [UInt64: [Int]] = [:]
+        customerRuns.runs.withUnsafeBufferPointer { grouped in
+            for customer in customers {
+                let start = offsets[customer]
+                let end = offsets[customer + 1]
+                if end - start == 1 || (end - start == 2 && view.hashes[Int(grouped[start])] != view.hashes[Int(grouped[start + 1])]
+                    && view.day[Int(grouped[start])] <= view.day[Int(grouped[start + 1])]) {
+                    // The common cases: every run is its own order, already in day order.
+                    for position in start..<end { append(run: Int(grouped[position]), view: view, to: &part) }
+                    part.customerOrderCounts.append(Int32(end - start))
                     continue
                 }
-                rowOrder.append(order)
-                orderLines[Int(order)] += 1
+                orderFirst.removeAll(keepingCapacity: true)
+                joined.removeAll(keepingCapacity: true)
+                let useLookup = end - start > 16
+                if useLookup { lookup.removeAll(keepingCapacity: true) }
+                for position in start..<end {
+                    let run = grouped[position]
+                    let hash = view.hashes[Int(run)]
+                    var found: Int? = nil
+                    if useLookup {
+                        for k in lookup[hash] ?? [] where sameOrderID(orderFirst[k], run, view: view, runs: runs) {
+                            found = k
+                            break
+                        }
+                    } else {
+                        for k in orderFirst.indices where sameOrderID(orderFirst[k], run, view: view, runs: runs) {
+                            found = k
+                            break
+                        }
+                    }
+                    if let k = found {
+                        let first = Int(orderFirst[k])
+                        if view.day[first] != view.day[Int(run)] {
+                            reject(run: Int(run), orderDay: view.day[first], runs: runs, into: &part)
+                        } else {
+                            joined.append((k, run))
+                        }
+                    } else {
+                        if useLookup { lookup[hash, default: []].append(orderFirst.count) }
+                        orderFirst.append(run)
+                    }
+                }
+                sorted.removeAll(keepingCapacity: true)
+                sorted.append(contentsOf: orderFirst.indices)
+                var inOrder = true
+                for k in 1..<max(1, orderFirst.count) where view.day[Int(orderFirst[k - 1])] > view.day[Int(orderFirst[k])] {
+                    inOrder = false
+                    break
+                }
+                if !inOrder {
+                    sorted.sort { (view.day[Int(orderFirst[$0])], $0) < (view.day[Int(orderFirst[$1])], $1) }
+                }
+                for k in sorted {
+                    if joined.isEmpty || !joined.contains(where: { $0.order == k }) {
+                        append(run: Int(orderFirst[k]), view: view, to: &part)
+                    } else {
+                        members.removeAll(keepingCapacity: true)
+                        members.append(orderFirst[k])
+                        for (order, run) in joined where order == k { members.append(run) }
+                        appendJoined(members, to: &part, view: view, lines: lines)
+                    }
+                }
+                part.customerOrderCounts.append(Int32(orderFirst.count))
             }
-            emit(
-                rows: rows, orderRun: orderRun, orderDay: orderDay, orderLines: orderLines, rowOrder: rowOrder,
-                grouped: grouped, sortedOrders: &sortedOrders, lineStart: &lineStart, into: &out)
         }
-        return out
+        return part
     }
 
-    /// The customer's order with the same order id as `run`, or -1.
+    /// Whether two runs have the same order id.
     @inline(__always)
-    private static func findOrder(
-        run: Int32, orderRun: [Int32], lookup: inout [UInt64: [Int32]], runTable: ByteStringTable, runHashes: [UInt64]
-    ) -> Int32 {
-        let hash = runHashes[Int(run)]
-        @inline(__always) func same(_ other: Int32) -> Bool {
-            runHashes[Int(other)] == hash
-                && runTable.withBytes(at: Int(other)) { a in runTable.withBytes(at: Int(run)) { b in ByteHashing.equal(a, b) } }
-        }
-        if orderRun.count <= linearScanLimit {
-            for (k, other) in orderRun.enumerated() where same(other) { return Int32(k) }
-            return -1
-        }
-        for k in lookup[hash] ?? [] where same(orderRun[Int(k)]) { return k }
-        return -1
+    private static func sameOrderID(_ a: Int32, _ b: Int32, view: RunView, runs: RunTable) -> Bool {
+        view.hashes[Int(a)] == view.hashes[Int(b)]
+            && runs.ids.withBytes(at: Int(a)) { x in runs.ids.withBytes(at: Int(b)) { y in ByteHashing.equal(x, y) } }
     }
 
-    /// Appends one customer's orders (sorted by day, stable) and their lines.
     @inline(__always)
-    private static func emit(
-        rows: Range<Int>, orderRun: [Int32], orderDay: [Int32], orderLines: [Int], rowOrder: [Int32],
-        grouped: SnapshotAssembly.GroupedRows, sortedOrders: inout [Int], lineStart: inout [Int], into out: inout Output
-    ) {
-        let count = orderRun.count
-        sortedOrders.removeAll(keepingCapacity: true)
-        sortedOrders.append(contentsOf: 0..<count)
-        var isSorted = true
-        for k in 1..<max(1, count) where orderDay[k] < orderDay[k - 1] {
-            isSorted = false
-            break
-        }
-        if !isSorted { sortedOrders.sort { (orderDay[$0], $0) < (orderDay[$1], $1) } }
-        // Where each order's lines start, in emitted order.
-        lineStart.removeAll(keepingCapacity: true)
-        lineStart.append(contentsOf: repeatElement(0, count: count))
-        var next = out.lineItems.count
-        for k in sortedOrders {
-            lineStart[k] = next
-            next += orderLines[k]
-            out.orderDays.append(orderDay[k])
-            out.orderIDIndex.append(orderRun[k])
-            out.orderLineOffsets.append(next)
-        }
-        let base = out.lineItems.count
-        let kept = next - base
-        out.lineItems.append(contentsOf: repeatElement(0, count: kept))
-        out.lineQuantities.append(contentsOf: repeatElement(0, count: kept))
-        out.lineAmounts.append(contentsOf: repeatElement(0, count: kept))
-        for (offset, row) in rows.enumerated() {
-            let order = Int(rowOrder[offset])
-            guard order >= 0 else { continue }
-            let target = lineStart[order]
-            lineStart[order] = target + 1
-            out.lineItems[target] = grouped.item[row]
-            out.lineQuantities[target] = grouped.quantity[row]
-            out.lineAmounts[target] = grouped.amount[row]
-        }
-        out.customerOrderOffsets.append(out.orderDays.count)
+    private static func append(run: Int, view: RunView, to part: inout Part) {
+        part.orderDays.append(view.day[run])
+        part.orderIDIndex.append(Int32(run))
+        part.orderLineStarts.append(view.lineStart[run])
+        part.orderLineEnds.append(view.lineEnd[run])
+        part.orderIsExtra.append(false)
+        part.keptLines += view.lineEnd[run] - view.lineStart[run]
     }
 
-    private static func conflict(
-        row: Int, order run: Int32, orderDay: Int32, grouped: SnapshotAssembly.GroupedRows, runTable: ByteStringTable
-    ) -> ImportRejection {
-        ImportRejection(
-            line: grouped.line[row], column: "date", reason: .conflictingOrderDate,
-            message: "order \(runTable[Int(run)]) is dated \(CalendarDay(dayNumber: orderDay)) on an earlier line, \(CalendarDay(dayNumber: grouped.day[row])) here")
+    /// An order whose lines were in several runs: its lines are copied together.
+    private static func appendJoined(_ members: [Int32], to part: inout Part, view: RunView, lines: LineColumns) {
+        let first = Int(members[0])
+        let start = part.extra.item.count
+        for member in members {
+            let range = view.lineStart[Int(member)]..<view.lineEnd[Int(member)]
+            part.extra.item.append(contentsOf: lines.item[range])
+            part.extra.quantity.append(contentsOf: lines.quantity[range])
+            part.extra.amount.append(contentsOf: lines.amount[range])
+        }
+        part.orderDays.append(view.day[first])
+        part.orderIDIndex.append(Int32(first))
+        part.orderLineStarts.append(start)
+        part.orderLineEnds.append(part.extra.item.count)
+        part.orderIsExtra.append(true)
+        part.keptLines += part.extra.item.count - start
     }
 
-    /// Joins the outputs of consecutive customer ranges.
-    private static func concatenate(_ parts: [Output]) -> Output {
+    private static func reject(run: Int, orderDay: Int32, runs: RunTable, into part: inout Part) {
+        for line in runs.lineNumbers(run) {
+            part.rejections.append(ImportRejection(
+                line: line, column: "date", reason: .conflictingOrderDate,
+                message: "order \(runs.ids[run]) is dated \(CalendarDay(dayNumber: orderDay)) on an earlier line, \(CalendarDay(dayNumber: runs.day[run])) here"))
+        }
+    }
+
+    /// Joins the ranges' parts; extra lines go after the shared columns.
+    private static func combine(_ parts: [Part], lines: LineColumns) -> Output {
         var out = Output()
+        out.lineItems = lines.item
+        out.lineQuantities = lines.quantity
+        out.lineAmounts = lines.amount
         let orders = parts.reduce(0) { $0 + $1.orderDays.count }
-        let lines = parts.reduce(0) { $0 + $1.lineItems.count }
+        out.customerOrderOffsets.reserveCapacity(parts.reduce(1) { $0 + $1.customerOrderCounts.count })
         out.orderDays.reserveCapacity(orders)
         out.orderIDIndex.reserveCapacity(orders)
-        out.orderLineOffsets.reserveCapacity(orders + 1)
-        out.lineItems.reserveCapacity(lines)
-        out.lineQuantities.reserveCapacity(lines)
-        out.lineAmounts.reserveCapacity(lines)
+        out.orderLineStarts.reserveCapacity(orders)
+        out.orderLineEnds.reserveCapacity(orders)
+        var running = 0
         for part in parts {
-            let orderBase = out.orderDays.count
-            let lineBase = out.lineItems.count
-            out.customerOrderOffsets.append(contentsOf: part.customerOrderOffsets.dropFirst().lazy.map { $0 + orderBase })
-            out.orderLineOffsets.append(contentsOf: part.orderLineOffsets.dropFirst().lazy.map { $0 + lineBase })
+            for count in part.customerOrderCounts {
+                running += Int(count)
+                out.customerOrderOffsets.append(running)
+            }
+            let extraBase = out.lineItems.count
+            out.lineItems.append(contentsOf: part.extra.item)
+            out.lineQuantities.append(contentsOf: part.extra.quantity)
+            out.lineAmounts.append(contentsOf: part.extra.amount)
             out.orderDays.append(contentsOf: part.orderDays)
             out.orderIDIndex.append(contentsOf: part.orderIDIndex)
-            out.lineItems.append(contentsOf: part.lineItems)
-            out.lineQuantities.append(contentsOf: part.lineQuantities)
-            out.lineAmounts.append(contentsOf: part.lineAmounts)
+            if part.extra.item.isEmpty {
+                out.orderLineStarts.append(contentsOf: part.orderLineStarts)
+                out.orderLineEnds.append(contentsOf: part.orderLineEnds)
+            } else {
+                for k in part.orderDays.indices {
+                    let shift = part.orderIsExtra[k] ? extraBase : 0
+                    out.orderLineStarts.append(part.orderLineStarts[k] + shift)
+                    out.orderLineEnds.append(part.orderLineEnds[k] + shift)
+                }
+            }
             out.rejections.append(contentsOf: part.rejections)
+            out.keptLines += part.keptLines
         }
         return out
     }

@@ -1,30 +1,23 @@
-import Dispatch
-
-/// Turns the row columns of the segment parsers into a ``CustomerSnapshot``.
+/// Turns the columns of the segment parsers into a ``CustomerSnapshot``.
 ///
 /// 1. Merges the parsers' customer and item tables; indices follow first appearance in the input.
-/// 2. Groups rows by customer with a counting sort that walks segments in input order.
-/// 3. Per customer (in parallel over customer ranges): finds orders by order id, sorts them by
-///    day, groups lines by order, and rejects lines whose date conflicts with their order's.
+/// 2. Groups runs (consecutive lines of one order) by customer with a counting sort that
+///    walks segments in input order.
+/// 3. Per customer, in parallel over customer ranges: runs with the same order id become one
+///    order (lines copied together when they were apart), orders are sorted by day, and the
+///    lines of a run whose order was dated differently earlier are rejected.
 struct SnapshotAssembly {
     let pool: SegmentParserPool?
     let currency: Currency
     let firstLineOfSegments: [Int]
     let parallelism: Int
 
-    init(pool: SegmentParserPool?, currency: Currency, firstLineOfSegments: [Int], parallelism: Int) {
-        self.pool = pool
-        self.currency = currency
-        self.firstLineOfSegments = firstLineOfSegments
-        self.parallelism = parallelism
-    }
-
     func assemble() -> (snapshot: CustomerSnapshot, report: ImportReport) {
         var report = ImportReport()
         guard let pool else {
             let empty = CustomerSnapshot(
                 currency: currency, customerIDs: ByteStringTable(), itemIDs: ByteStringTable(),
-                customerOrderOffsets: [0], orderDays: [], orderLineOffsets: [0], lineItems: [],
+                customerOrderOffsets: [0], orderDays: [], orderLineStarts: [], orderLineEnds: [], lineItems: [],
                 lineQuantities: [], lineAmounts: [], orderIDIndex: [], orderIDTable: ByteStringTable())
             return (empty, report)
         }
@@ -39,47 +32,52 @@ struct SnapshotAssembly {
                 rejections.append(fixed)
             }
         }
-
         let (customerIDs, customerMaps) = Self.mergeTables((0..<count).map {
             (parsers[$0].customers.strings, parsers[$0].customers.hashes, parsers[$0].customerFirstSeen)
         })
-        let (itemIDs, itemMaps) = Self.mergeTables((0..<count).map {
+        var (itemIDs, itemMaps) = Self.mergeTables((0..<count).map {
             (parsers[$0].items.strings, parsers[$0].items.hashes, parsers[$0].itemFirstSeen)
         })
+        let runs = RunTable(pool: pool, firstLineOfSegments: firstLineOfSegments)
+        let lines = concatenateLines(itemMaps: itemMaps)
+        let customerRuns = groupRunsByCustomer(customerCount: customerIDs.count, customerMaps: customerMaps, runs: runs)
 
-        // Order-id runs of all parsers in one table, copied in bulk.
-        var runBytes: [UInt8] = []
-        var runStringOffsets: [Int] = [0]
-        var runHashes: [UInt64] = []
-        var runOffsets: [Int32] = []
-        for p in 0..<count {
-            runOffsets.append(Int32(runHashes.count))
-            runHashes.append(contentsOf: parsers[p].runHashes)
-            let base = runBytes.count
-            runBytes.append(contentsOf: parsers[p].runIDs.bytes)
-            runStringOffsets.append(contentsOf: parsers[p].runIDs.offsets.dropFirst().lazy.map { $0 + base })
+        var assembled = OrderGrouping.run(
+            customerRuns: customerRuns, runs: runs, lines: lines, customerCount: customerIDs.count, parallelism: parallelism)
+        if !assembled.rejections.isEmpty {
+            // Lines rejected at grouping may have been an item's only appearance.
+            Self.dropUnusedItems(&itemIDs, &assembled)
         }
-        let runTable = ByteStringTable(bytes: runBytes, offsets: runStringOffsets)
-
-        let grouped = groupRowsByCustomer(
-            customerCount: customerIDs.count, customerMaps: customerMaps, itemMaps: itemMaps, runOffsets: runOffsets)
-        for p in 0..<count { parsers[p].releaseRows() }
-
-        let assembled = OrderGrouping.run(
-            grouped: grouped, runTable: runTable, runHashes: runHashes, customerCount: customerIDs.count,
-            parallelism: parallelism)
         rejections.append(contentsOf: assembled.rejections)
         rejections.sort { $0.line < $1.line }
         report.rejections = rejections
-        report.rowsKept = assembled.lineItems.count
+        report.rowsKept = assembled.keptLines
 
         let snapshot = CustomerSnapshot(
             currency: currency, customerIDs: customerIDs, itemIDs: itemIDs,
             customerOrderOffsets: assembled.customerOrderOffsets, orderDays: assembled.orderDays,
-            orderLineOffsets: assembled.orderLineOffsets, lineItems: assembled.lineItems,
-            lineQuantities: assembled.lineQuantities, lineAmounts: assembled.lineAmounts,
-            orderIDIndex: assembled.orderIDIndex, orderIDTable: runTable)
+            orderLineStarts: assembled.orderLineStarts, orderLineEnds: assembled.orderLineEnds,
+            lineItems: assembled.lineItems, lineQuantities: assembled.lineQuantities, lineAmounts: assembled.lineAmounts,
+            orderIDIndex: assembled.orderIDIndex, orderIDTable: runs.ids)
         return (snapshot, report)
+    }
+
+    /// Removes items that no kept line refers to, keeping the others' relative order.
+    static func dropUnusedItems(_ itemIDs: inout ByteStringTable, _ assembled: inout OrderGrouping.Output) {
+        var used = [Bool](repeating: false, count: itemIDs.count)
+        for o in 0..<assembled.orderDays.count {
+            for l in assembled.orderLineStarts[o]..<assembled.orderLineEnds[o] { used[Int(assembled.lineItems[l])] = true }
+        }
+        guard used.contains(false) else { return }
+        var newIndex = [Int32](repeating: -1, count: itemIDs.count)
+        var kept = ByteStringTable()
+        for i in 0..<itemIDs.count where used[i] {
+            newIndex[i] = Int32(kept.count)
+            itemIDs.withBytes(at: i) { kept.append(buffer: $0) }
+        }
+        itemIDs = kept
+        // Lines outside every order keep -1: they belong to no order and are never reached.
+        for l in assembled.lineItems.indices { assembled.lineItems[l] = newIndex[Int(assembled.lineItems[l])] }
     }
 
     /// Merges per-parser interning tables into one, indexed by first appearance.
@@ -120,88 +118,124 @@ struct SnapshotAssembly {
         return (merged, maps)
     }
 
-    /// Rows grouped by customer, in input order within each customer.
-    struct GroupedRows {
-        var customerRowOffsets: [Int]
-        var run: [Int32]
-        var day: [Int32]
-        var item: [Int32]
-        var quantity: [Int32]
-        var amount: [Int64]
-        var line: [Int]
+    /// All parsers' lines in one set of columns, items mapped to global indices.
+    private func concatenateLines(itemMaps: [[Int32]]) -> LineColumns {
+        guard let pool else { return LineColumns() }
+        let parsers = pool.parsers
+        var lines = LineColumns()
+        let total = (0..<pool.count).reduce(0) { $0 + parsers[$1].lineItem.count }
+        lines.item.reserveCapacity(total)
+        lines.quantity.reserveCapacity(total)
+        lines.amount.reserveCapacity(total)
+        for p in 0..<pool.count {
+            let map = itemMaps[p]
+            lines.item.append(contentsOf: parsers[p].lineItem.lazy.map { map[Int($0)] })
+            lines.quantity.append(contentsOf: parsers[p].lineQuantity)
+            lines.amount.append(contentsOf: parsers[p].lineAmount)
+            parsers[p].releaseColumns()
+        }
+        return lines
     }
 
-    private func groupRowsByCustomer(customerCount: Int, customerMaps: [[Int32]], itemMaps: [[Int32]], runOffsets: [Int32]) -> GroupedRows {
-        guard let pool else { return GroupedRows(customerRowOffsets: [0], run: [], day: [], item: [], quantity: [], amount: [], line: []) }
+    /// Global run indices grouped by customer, in input order within each customer.
+    private func groupRunsByCustomer(customerCount: Int, customerMaps: [[Int32]], runs: RunTable) -> (offsets: [Int], runs: [Int32]) {
+        guard let pool else { return ([0], []) }
         let parsers = pool.parsers
         var offsets = [Int](repeating: 0, count: customerCount + 1)
         offsets.withUnsafeMutableBufferPointer { offsets in
             for p in 0..<pool.count {
                 customerMaps[p].withUnsafeBufferPointer { map in
-                    parsers[p].rowCustomer.withUnsafeBufferPointer { rows in
-                        for local in rows { offsets[Int(map[Int(local)]) + 1] += 1 }
+                    parsers[p].runCustomer.withUnsafeBufferPointer { runCustomer in
+                        for local in runCustomer { offsets[Int(map[Int(local)]) + 1] += 1 }
                     }
                 }
             }
             for c in 0..<customerCount { offsets[c + 1] += offsets[c] }
         }
-        let rowCount = offsets[customerCount]
         var cursor = offsets
-        var run = [Int32](repeating: 0, count: rowCount)
-        var day = [Int32](repeating: 0, count: rowCount)
-        var item = [Int32](repeating: 0, count: rowCount)
-        var quantity = [Int32](repeating: 0, count: rowCount)
-        var amount = [Int64](repeating: 0, count: rowCount)
-        var line = [Int](repeating: 0, count: rowCount)
-        // Segments in input order, so rows of a customer keep input order.
-        var segments: [(segment: Int, parser: Int, rowStart: Int, rowEnd: Int)] = []
+        var grouped = [Int32](repeating: 0, count: offsets[customerCount])
+        var segments: [(segment: Int, parser: Int, runStart: Int, runEnd: Int)] = []
         for p in 0..<pool.count {
-            for s in parsers[p].segments { segments.append((s.segment, p, s.rowStart, s.rowEnd)) }
+            for s in parsers[p].segments { segments.append((s.segment, p, s.runStart, s.runEnd)) }
         }
         segments.sort { $0.segment < $1.segment }
-        // Each thread scatters the rows of its own customer range, so writes never overlap.
-        let pieces = rowCount < 200_000 ? 1 : parallelism
-        let customerBounds = (0...pieces).map { customerCount * $0 / pieces }
         cursor.withUnsafeMutableBufferPointer { cursor in
-        run.withUnsafeMutableBufferPointer { run in
-        day.withUnsafeMutableBufferPointer { day in
-        item.withUnsafeMutableBufferPointer { item in
-        quantity.withUnsafeMutableBufferPointer { quantity in
-        amount.withUnsafeMutableBufferPointer { amount in
-        line.withUnsafeMutableBufferPointer { line in
-          ParallelLoop.forEach(pieces) { piece in
-            let low = customerBounds[piece]
-            let high = customerBounds[piece + 1]
-            for segment in segments {
-                let p = segment.parser
-                let runOffset = runOffsets[p]
-                let lineBase = firstLineOfSegments[segment.segment]
-                customerMaps[p].withUnsafeBufferPointer { customerMap in
-                itemMaps[p].withUnsafeBufferPointer { itemMap in
-                parsers[p].rowCustomer.withUnsafeBufferPointer { rowCustomer in
-                parsers[p].rowRun.withUnsafeBufferPointer { rowRun in
-                parsers[p].rowDay.withUnsafeBufferPointer { rowDay in
-                parsers[p].rowItem.withUnsafeBufferPointer { rowItem in
-                parsers[p].rowQuantity.withUnsafeBufferPointer { rowQuantity in
-                parsers[p].rowAmount.withUnsafeBufferPointer { rowAmount in
-                parsers[p].rowLine.withUnsafeBufferPointer { rowLine in
-                    for row in segment.rowStart..<segment.rowEnd {
-                        let customer = Int(customerMap[Int(rowCustomer[row])])
-                        guard customer >= low && customer < high else { continue }
-                        let target = cursor[customer]
-                        cursor[customer] = target + 1
-                        run[target] = rowRun[row] + runOffset
-                        day[target] = rowDay[row]
-                        item[target] = itemMap[Int(rowItem[row])]
-                        quantity[target] = rowQuantity[row]
-                        amount[target] = rowAmount[row]
-                        line[target] = lineBase + Int(rowLine[row])
+            grouped.withUnsafeMutableBufferPointer { grouped in
+                for segment in segments {
+                    let base = Int32(runs.parserOffsets[segment.parser])
+                    customerMaps[segment.parser].withUnsafeBufferPointer { map in
+                        parsers[segment.parser].runCustomer.withUnsafeBufferPointer { runCustomer in
+                            for run in segment.runStart..<segment.runEnd {
+                                let customer = Int(map[Int(runCustomer[run])])
+                                grouped[cursor[customer]] = base + Int32(run)
+                                cursor[customer] += 1
+                            }
+                        }
                     }
-                }}}}}}}}}
+                }
             }
-          }
-        }}}}}}}
-        return GroupedRows(
-            customerRowOffsets: offsets, run: run, day: day, item: item, quantity: quantity, amount: amount, line: line)
+        }
+        return (offsets, grouped)
+    }
+}
+
+/// Line columns of the whole input.
+struct LineColumns {
+    var item: [Int32] = []
+    var quantity: [Int32] = []
+    var amount: [Int64] = []
+}
+
+/// The runs of all parsers, addressed by a global run index.
+struct RunTable {
+    /// Global index of each parser's first run.
+    var parserOffsets: [Int] = []
+    var day: [Int32] = []
+    /// Global line range of each run.
+    var lineStart: [Int] = []
+    var lineEnd: [Int] = []
+    var hashes: [UInt64] = []
+    var ids = ByteStringTable()
+    /// Global input line numbers of each run's lines, computed only when needed (rare).
+    let lineNumbers: (Int) -> [Int]
+
+    init(pool: SegmentParserPool, firstLineOfSegments: [Int]) {
+        let parsers = pool.parsers
+        var bytes: [UInt8] = []
+        var offsets = [0]
+        var lineBase = 0
+        var firstLines: [Int] = []
+        var gapped: [Int: [Int]] = [:]
+        for p in 0..<pool.count {
+            let runBase = day.count
+            parserOffsets.append(runBase)
+            day.append(contentsOf: parsers[p].runDay)
+            hashes.append(contentsOf: parsers[p].runHashes)
+            let starts = parsers[p].runLineStart
+            let lineCount = parsers[p].lineItem.count
+            for (r, start) in starts.enumerated() {
+                lineStart.append(lineBase + start)
+                lineEnd.append(lineBase + (r + 1 < starts.count ? starts[r + 1] : lineCount))
+            }
+            lineBase += lineCount
+            let base = bytes.count
+            bytes.append(contentsOf: parsers[p].runIDs.bytes)
+            offsets.append(contentsOf: parsers[p].runIDs.offsets.dropFirst().lazy.map { $0 + base })
+            firstLines.append(contentsOf: repeatElement(0, count: starts.count))
+            for s in parsers[p].segments {
+                let segmentFirst = firstLineOfSegments[s.segment]
+                for r in s.runStart..<s.runEnd { firstLines[runBase + r] = segmentFirst + Int(parsers[p].runFirstLine[r]) }
+                for (run, lines) in parsers[p].gappedRunLines where s.runStart..<s.runEnd ~= Int(run) {
+                    gapped[runBase + Int(run)] = lines.map { segmentFirst + Int($0) }
+                }
+            }
+        }
+        ids = ByteStringTable(bytes: bytes, offsets: offsets)
+        let starts = lineStart
+        let ends = lineEnd
+        lineNumbers = { run in
+            if let lines = gapped[run] { return lines }
+            return (0..<(ends[run] - starts[run])).map { firstLines[run] + $0 }
+        }
     }
 }

@@ -1,12 +1,13 @@
-/// Parses blocks of CSV lines into row columns for ``SnapshotBuilder``; one per thread.
+/// Parses blocks of CSV lines into columns for ``SnapshotBuilder``; one per thread.
 ///
-/// Keeps its own interning tables so that threads never share mutable state. Every row
-/// remembers its segment (a contiguous piece of the input, numbered in input order) and its
-/// line within the segment, so that the assembly can restore input order and line numbers
-/// no matter how the work was split.
-///
-/// A struct with mutating methods, reached through a pointer per thread (``SegmentParserPool``):
-/// class properties would pay a dynamic exclusivity check on every row.
+/// Lines go to line columns in input order. Consecutive lines with the same customer and
+/// order id form a *run* (almost always a whole order): the run keeps the day, its first
+/// line, its order id and its customer. Customers are interned per run, in a tight loop at
+/// the end of each segment, where independent hash-table probes overlap in the processor.
+/// Every run remembers its segment (a contiguous piece of the input, numbered in input
+/// order) and line, so the assembly restores input order and line numbers however the work
+/// was split. A struct reached through a pointer per thread (``SegmentParserPool``): class
+/// properties would pay a dynamic exclusivity check on every line.
 struct SnapshotSegmentParser: ~Copyable {
     var parser: TransactionRowParser
     var customers: InterningTable
@@ -15,56 +16,71 @@ struct SnapshotSegmentParser: ~Copyable {
     var items = InterningTable(expectedCount: 4096)
     var itemFirstSeen: [UInt64] = []
 
-    /// Order-id runs: consecutive rows with the same customer and order id share one run.
+    // Lines, in this parser's input order.
+    var lineItem: [Int32] = []
+    var lineQuantity: [Int32] = []
+    var lineAmount: [Int64] = []
+
+    // Runs. Run r owns lines runLineStart[r] ..< runLineStart[r + 1] (the last one up to lineItem.count).
+    var runCustomer: [Int32] = []
+    var runDay: [Int32] = []
+    var runLineStart: [Int] = []
+    /// Line within its segment of the run's first line.
+    var runFirstLine: [UInt32] = []
     var runIDs = ByteStringTable()
     var runHashes: [UInt64] = []
-
-    // Row columns, in this parser's input order.
-    var rowCustomer: [Int32] = []
-    var rowRun: [Int32] = []
-    var rowDay: [Int32] = []
-    var rowItem: [Int32] = []
-    var rowQuantity: [Int32] = []
-    var rowAmount: [Int64] = []
-    /// Line of each row within its segment (0-based).
-    var rowLine: [UInt32] = []
+    /// Line numbers (within the segment) of runs with blank or rejected lines between their lines.
+    var gappedRunLines: [Int32: [UInt32]] = [:]
 
     /// Rejections with their line *within the segment* (fixed up by the assembly).
     var rejections: [(segment: Int, line: Int, rejection: ImportRejection)] = []
     var rowsRead = 0
 
-    /// Segments this parser handled: (segment number, first row, end row, lines in it).
-    var segments: [(segment: Int, rowStart: Int, rowEnd: Int, lines: Int)] = []
+    /// Segments this parser handled: (segment number, first run, end run, lines in it).
+    var segments: [(segment: Int, runStart: Int, runEnd: Int, lines: Int)] = []
+
+    // Per-segment scratch: where each run's customer id is (block offset, or in `escapedKeys`
+    // as -(offset + 1) when the id was unescaped from quotes).
+    private var pendingKeyOffset: [Int] = []
+    private var pendingKeyLength: [Int32] = []
+    private var escapedKeys: [UInt8] = []
 
     init(header: TransactionCSVHeader, format: TransactionCSVFormat, expectedRows: Int) {
         parser = TransactionRowParser(header: header, format: format)
         customers = InterningTable(expectedCount: max(1024, expectedRows / 4))
-        reserve(rows: expectedRows)
+        reserve(lines: expectedRows)
     }
 
-    mutating func reserve(rows: Int) {
-        let target = max(rowDay.count + rows, rowDay.capacity * 2)
-        rowCustomer.reserveCapacity(target)
-        rowRun.reserveCapacity(target)
-        rowDay.reserveCapacity(target)
-        rowItem.reserveCapacity(target)
-        rowQuantity.reserveCapacity(target)
-        rowAmount.reserveCapacity(target)
-        rowLine.reserveCapacity(target)
+    private mutating func reserve(lines: Int) {
+        let target = max(lineItem.count + lines, lineItem.capacity * 2)
+        lineItem.reserveCapacity(target)
+        lineQuantity.reserveCapacity(target)
+        lineAmount.reserveCapacity(target)
+        let runs = max(runDay.count + lines / 2 + 16, runDay.capacity * 2)
+        runDay.reserveCapacity(runs)
+        runLineStart.reserveCapacity(runs)
+        runFirstLine.reserveCapacity(runs)
+        runHashes.reserveCapacity(runs)
+        runCustomer.reserveCapacity(runs)
     }
 
     /// Parses one segment: a block of whole lines.
     mutating func parse(segment: Int, block: UnsafeBufferPointer<UInt8>) {
-        let rowStart = rowDay.count
-        // A rough reservation: about 45 bytes a row in typical exports.
-        if rowDay.capacity - rowDay.count < block.count / 40 { reserve(rows: block.count / 30) }
-        var lastRunCustomer: Int32 = -1
-        // Lines of one order are usually adjacent, so the customer often repeats: compare
-        // with the previous row's key before hashing.
-        var previousKey = InlineKey()
-        var previousLength = -1
-        var previousCustomer: Int32 = -1
-        let segmentTag = UInt64(segment) << 32
+        guard let blockBase = block.baseAddress else {
+            segments.append((segment, runDay.count, runDay.count, 0))
+            return
+        }
+        let runStart = runDay.count
+        // A rough reservation: about 45 bytes a line in typical exports.
+        if lineItem.capacity - lineItem.count < block.count / 40 { reserve(lines: block.count / 30) }
+        pendingKeyOffset.removeAll(keepingCapacity: true)
+        pendingKeyLength.removeAll(keepingCapacity: true)
+        escapedKeys.removeAll(keepingCapacity: true)
+        let blockEnd = blockBase + block.count
+        var currentRunHasGap = false
+        var linesSinceRunStart: UInt32 = 0
+        var previousLineInRun = -1
+
         let lines = LineScanner.forEachLine(in: block, firstLineNumber: 0, isFinal: true) { line, lineInSegment in
             if line.isEmpty || line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
             rowsRead += 1
@@ -73,52 +89,106 @@ struct SnapshotSegmentParser: ~Copyable {
                 rejections.append((segment, lineInSegment, ImportRejection(
                     line: lineInSegment, column: column.map { parser.header.names[$0] }, reason: reason, message: message)))
             case .row(let row):
-                let position = segmentTag | UInt64(lineInSegment)
-                let key = InlineKey(row.customer)
-                let customer: Int32
-                if row.customer.count == previousLength && row.customer.count <= InlineKey.capacity && key == previousKey {
-                    customer = previousCustomer
-                } else {
-                    let (index, isNew) = customers.intern(row.customer, hash: ByteHashing.hash(row.customer))
-                    if isNew { customerFirstSeen.append(position) }
-                    customer = index
-                    previousKey = key
-                    previousLength = row.customer.count
-                    previousCustomer = index
-                }
-                let (item, newItem) = items.intern(row.item, hash: ByteHashing.hash(row.item))
-                if newItem { itemFirstSeen.append(position) }
-                // A new run unless the customer and the order id equal the previous row's.
+                // Same run when the customer and order id equal the current run's.
                 var sameRun = false
-                if customer == lastRunCustomer, let lastRun = runHashes.indices.last {
-                    sameRun = runIDs.withBytes(at: lastRun) { ByteHashing.equal($0, row.order) }
+                if runDay.count > runStart, let last = runHashes.indices.last {
+                    let r = last - runStart
+                    sameRun = runIDs.withBytes(at: last) { ByteHashing.equal($0, row.order) }
+                        && pendingKey(r, block: blockBase) { ByteHashing.equal($0, row.customer) }
                 }
-                if !sameRun {
+                if sameRun {
+                    let last = runDay.count - 1
+                    guard runDay[last] == row.day else {
+                        rejections.append((segment, lineInSegment, ImportRejection(
+                            line: lineInSegment, column: "date", reason: .conflictingOrderDate,
+                            message: "order \(runIDs[last]) is dated \(CalendarDay(dayNumber: runDay[last])) on an earlier line, \(CalendarDay(dayNumber: row.day)) here")))
+                        return
+                    }
+                    if lineInSegment != previousLineInRun + 1 || currentRunHasGap {
+                        recordGap(run: last, line: lineInSegment, linesSoFar: linesSinceRunStart, hadGap: currentRunHasGap)
+                        currentRunHasGap = true
+                    }
+                    linesSinceRunStart += 1
+                } else {
+                    if let base = row.customer.baseAddress, base >= blockBase, base < blockEnd {
+                        pendingKeyOffset.append(base - blockBase)
+                    } else {
+                        pendingKeyOffset.append(-(escapedKeys.count + 1))
+                        escapedKeys.append(contentsOf: row.customer)
+                    }
+                    pendingKeyLength.append(Int32(row.customer.count))
+                    runDay.append(row.day)
+                    runLineStart.append(lineItem.count)
+                    runFirstLine.append(UInt32(truncatingIfNeeded: lineInSegment))
                     runIDs.append(buffer: row.order)
                     runHashes.append(ByteHashing.hash(row.order))
-                    lastRunCustomer = customer
+                    currentRunHasGap = false
+                    linesSinceRunStart = 1
                 }
-                rowCustomer.append(customer)
-                rowRun.append(Int32(runHashes.count - 1))
-                rowDay.append(row.day)
-                rowItem.append(item)
-                rowQuantity.append(row.quantity)
-                rowAmount.append(row.amountMinorUnits)
-                rowLine.append(UInt32(truncatingIfNeeded: lineInSegment))
+                previousLineInRun = lineInSegment
+                let (item, newItem) = items.intern(row.item, hash: ByteHashing.hash(row.item))
+                if newItem { itemFirstSeen.append(UInt64(segment) << 32 | UInt64(lineInSegment)) }
+                lineItem.append(item)
+                lineQuantity.append(row.quantity)
+                lineAmount.append(row.amountMinorUnits)
             }
         }.lines
-        segments.append((segment, rowStart, rowDay.count, lines))
+        internCustomers(segment: segment, runStart: runStart, block: blockBase)
+        segments.append((segment, runStart, runDay.count, lines))
     }
 
-    /// Frees the row columns once the assembly has copied them.
-    mutating func releaseRows() {
-        rowCustomer = []
-        rowRun = []
-        rowDay = []
-        rowItem = []
-        rowQuantity = []
-        rowAmount = []
-        rowLine = []
+    /// Calls `body` with the customer id bytes of pending run `r` (relative to the segment).
+    @inline(__always)
+    private func pendingKey<R>(_ r: Int, block: UnsafePointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let offset = pendingKeyOffset[r]
+        let length = Int(pendingKeyLength[r])
+        if offset >= 0 { return body(UnsafeBufferPointer(start: block + offset, count: length)) }
+        return escapedKeys.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(-offset - 1)..<(-offset - 1 + length)])) }
+    }
+
+    /// A run whose lines are not consecutive input lines keeps its line numbers explicitly.
+    private mutating func recordGap(run: Int, line: Int, linesSoFar: UInt32, hadGap: Bool) {
+        let key = Int32(run)
+        if !hadGap {
+            let first = runFirstLine[run]
+            gappedRunLines[key] = (0..<linesSoFar).map { first + $0 }
+        }
+        gappedRunLines[key, default: []].append(UInt32(truncatingIfNeeded: line))
+    }
+
+    /// Interns the customers of this segment's runs in one tight loop.
+    private mutating func internCustomers(segment: Int, runStart: Int, block: UnsafePointer<UInt8>) {
+        let count = runDay.count - runStart
+        let segmentTag = UInt64(segment) << 32
+        let offsets = pendingKeyOffset
+        let lengths = pendingKeyLength
+        let escaped = escapedKeys
+        escaped.withUnsafeBufferPointer { escaped in
+            for r in 0..<count {
+                let offset = offsets[r]
+                let length = Int(lengths[r])
+                let key = offset >= 0
+                    ? UnsafeBufferPointer(start: block + offset, count: length)
+                    : UnsafeBufferPointer(rebasing: escaped[(-offset - 1)..<(-offset - 1 + length)])
+                let (index, isNew) = customers.intern(key, hash: ByteHashing.hash(key))
+                if isNew { customerFirstSeen.append(segmentTag | UInt64(runFirstLine[runStart + r])) }
+                runCustomer.append(index)
+            }
+        }
+    }
+
+    /// The input lines (within their segment) of run `r`'s lines.
+    func lineNumbers(ofRun r: Int) -> [UInt32] {
+        if let lines = gappedRunLines[Int32(r)] { return lines }
+        let end = r + 1 < runLineStart.count ? runLineStart[r + 1] : lineItem.count
+        return (0..<UInt32(end - runLineStart[r])).map { runFirstLine[r] + $0 }
+    }
+
+    /// Frees the columns once the assembly has copied them.
+    mutating func releaseColumns() {
+        lineItem = []
+        lineQuantity = []
+        lineAmount = []
     }
 }
 

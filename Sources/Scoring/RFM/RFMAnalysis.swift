@@ -91,7 +91,8 @@ struct RFMMetrics {
             return snapshot.orderDays.withUnsafeBufferPointer { days in
                 snapshot.lineAmounts.withUnsafeBufferPointer { amounts in
                     snapshot.customerOrderOffsets.withUnsafeBufferPointer { customerOrders in
-                        snapshot.orderLineOffsets.withUnsafeBufferPointer { orderLines in
+                        snapshot.orderLineStarts.withUnsafeBufferPointer { lineStarts in
+                        snapshot.orderLineEnds.withUnsafeBufferPointer { lineEnds in
                             for c in range {
                                 var orders = 0
                                 var last = Int32.min
@@ -100,7 +101,7 @@ struct RFMMetrics {
                                 for o in customerOrders[c]..<customerOrders[c + 1] where days[o] < cutoff {
                                     orders += 1
                                     last = max(last, days[o])
-                                    for l in orderLines[o]..<orderLines[o + 1] {
+                                    for l in lineStarts[o]..<lineEnds[o] {
                                         let (sum, o1) = total.addingReportingOverflow(amounts[l])
                                         total = sum
                                         overflow = overflow || o1
@@ -117,6 +118,7 @@ struct RFMMetrics {
                                 part.monetary.append(total)
                             }
                             return .success(part)
+                        }
                         }
                     }
                 }
