@@ -31,34 +31,8 @@ enum OrderGrouping {
         var keptLines = 0
     }
 
-    /// The run columns as raw buffers: passing these around costs no reference counting,
-    /// which the per-run loop would otherwise pay on every call.
-    private struct RunView {
-        let day: UnsafeBufferPointer<Int32>
-        let lineStart: UnsafeBufferPointer<Int>
-        let lineEnd: UnsafeBufferPointer<Int>
-        let hashes: UnsafeBufferPointer<UInt64>
-    }
-
     static func run(
-        customerRuns: (offsets: [Int], runs: [Int32]), runs: RunTable, lines: LineColumns,
-        customerCount: Int, parallelism: Int
-    ) -> Output {
-        runs.day.withUnsafeBufferPointer { day in
-            runs.lineStart.withUnsafeBufferPointer { lineStart in
-                runs.lineEnd.withUnsafeBufferPointer { lineEnd in
-                    runs.hashes.withUnsafeBufferPointer { hashes in
-                        let view = RunView(day: day, lineStart: lineStart, lineEnd: lineEnd, hashes: hashes)
-                        return run(customerRuns: customerRuns, runs: runs, view: view, lines: lines,
-                                   customerCount: customerCount, parallelism: parallelism)
-                    }
-                }
-            }
-        }
-    }
-
-    private static func run(
-        customerRuns: (offsets: [Int], runs: [Int32]), runs: RunTable, view: RunView, lines: LineColumns,
+        customerRuns: (offsets: [Int], runs: [GroupedRun]), runs: RunTable, lines: LineColumns,
         customerCount: Int, parallelism: Int
     ) -> Output {
         let offsets = customerRuns.offsets
@@ -77,17 +51,18 @@ enum OrderGrouping {
         }
         bounds.append(customerCount)
         let ranges = (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }
-        let parts = ParallelLoop.map(ranges.count) { index in
-            group(customers: ranges[index], customerRuns: customerRuns, runs: runs, view: view, lines: lines)
+        let parts = customerRuns.runs.withUnsafeBufferPointer { grouped in
+            ParallelLoop.map(ranges.count) { index in
+                group(customers: ranges[index], offsets: offsets, grouped: grouped, runs: runs, lines: lines)
+            }
         }
         return combine(parts, lines: lines)
     }
 
     private static func group(
-        customers: Range<Int>, customerRuns: (offsets: [Int], runs: [Int32]), runs: RunTable, view: RunView, lines: LineColumns
+        customers: Range<Int>, offsets: [Int], grouped: UnsafeBufferPointer<GroupedRun>, runs: RunTable, lines: LineColumns
     ) -> Part {
         var part = Part()
-        let offsets = customerRuns.offsets
         let runCount = offsets[customers.upperBound] - offsets[customers.lowerBound]
         part.customerOrderCounts.reserveCapacity(customers.count)
         part.orderDays.reserveCapacity(runCount)
@@ -95,122 +70,119 @@ enum OrderGrouping {
         part.orderLineStarts.reserveCapacity(runCount)
         part.orderLineEnds.reserveCapacity(runCount)
         part.orderIsExtra.reserveCapacity(runCount)
-        // Per-customer scratch, reused. Order k's first run is orderFirst[k]; runs joining an
-        // earlier order (rare: its lines were apart in the input) are listed in `joined`.
-        var orderFirst: [Int32] = []
-        var joined: [(order: Int, run: Int32)] = []
+        // Per-customer scratch, reused. Order k's first run is at grouped position
+        // orderFirst[k]; runs joining an earlier order (rare: its lines were apart in the
+        // input) are listed in `joined`.
+        var orderFirst: [Int] = []
+        var joined: [(order: Int, position: Int)] = []
         var sorted: [Int] = []
-        var members: [Int32] = []
+        var members: [GroupedRun] = []
         // For customers with many orders: order-id hash to orders, so finding is not quadratic.
         var lookup: [UInt64: [Int]] = [:]
-        customerRuns.runs.withUnsafeBufferPointer { grouped in
-            for customer in customers {
-                let start = offsets[customer]
-                let end = offsets[customer + 1]
-                if end - start == 1 || (end - start == 2 && view.hashes[Int(grouped[start])] != view.hashes[Int(grouped[start + 1])]
-                    && view.day[Int(grouped[start])] <= view.day[Int(grouped[start + 1])]) {
-                    // The common cases: every run is its own order, already in day order.
-                    for position in start..<end { append(run: Int(grouped[position]), view: view, to: &part) }
-                    part.customerOrderCounts.append(Int32(end - start))
-                    continue
-                }
-                orderFirst.removeAll(keepingCapacity: true)
-                joined.removeAll(keepingCapacity: true)
-                let useLookup = end - start > 16
-                if useLookup { lookup.removeAll(keepingCapacity: true) }
-                for position in start..<end {
-                    let run = grouped[position]
-                    let hash = view.hashes[Int(run)]
-                    var found: Int? = nil
-                    if useLookup {
-                        for k in lookup[hash] ?? [] where sameOrderID(orderFirst[k], run, view: view, runs: runs) {
-                            found = k
-                            break
-                        }
-                    } else {
-                        for k in orderFirst.indices where sameOrderID(orderFirst[k], run, view: view, runs: runs) {
-                            found = k
-                            break
-                        }
-                    }
-                    if let k = found {
-                        let first = Int(orderFirst[k])
-                        if view.day[first] != view.day[Int(run)] {
-                            reject(run: Int(run), orderDay: view.day[first], runs: runs, into: &part)
-                        } else {
-                            joined.append((k, run))
-                        }
-                    } else {
-                        if useLookup { lookup[hash, default: []].append(orderFirst.count) }
-                        orderFirst.append(run)
-                    }
-                }
-                sorted.removeAll(keepingCapacity: true)
-                sorted.append(contentsOf: orderFirst.indices)
-                var inOrder = true
-                for k in 1..<max(1, orderFirst.count) where view.day[Int(orderFirst[k - 1])] > view.day[Int(orderFirst[k])] {
-                    inOrder = false
-                    break
-                }
-                if !inOrder {
-                    sorted.sort { (view.day[Int(orderFirst[$0])], $0) < (view.day[Int(orderFirst[$1])], $1) }
-                }
-                for k in sorted {
-                    if joined.isEmpty || !joined.contains(where: { $0.order == k }) {
-                        append(run: Int(orderFirst[k]), view: view, to: &part)
-                    } else {
-                        members.removeAll(keepingCapacity: true)
-                        members.append(orderFirst[k])
-                        for (order, run) in joined where order == k { members.append(run) }
-                        appendJoined(members, to: &part, view: view, lines: lines)
-                    }
-                }
-                part.customerOrderCounts.append(Int32(orderFirst.count))
+        for customer in customers {
+            let start = offsets[customer]
+            let end = offsets[customer + 1]
+            if end - start == 1 || (end - start == 2 && grouped[start].hash != grouped[start + 1].hash
+                && grouped[start].day <= grouped[start + 1].day) {
+                // The common cases: every run is its own order, already in day order.
+                for position in start..<end { append(grouped[position], to: &part) }
+                part.customerOrderCounts.append(Int32(end - start))
+                continue
             }
+            orderFirst.removeAll(keepingCapacity: true)
+            joined.removeAll(keepingCapacity: true)
+            let useLookup = end - start > 16
+            if useLookup { lookup.removeAll(keepingCapacity: true) }
+            for position in start..<end {
+                let run = grouped[position]
+                var found: Int? = nil
+                if useLookup {
+                    for k in lookup[run.hash] ?? [] where sameOrderID(grouped[orderFirst[k]], run, runs: runs) {
+                        found = k
+                        break
+                    }
+                } else {
+                    for k in orderFirst.indices where sameOrderID(grouped[orderFirst[k]], run, runs: runs) {
+                        found = k
+                        break
+                    }
+                }
+                if let k = found {
+                    let first = grouped[orderFirst[k]]
+                    if first.day != run.day {
+                        reject(run: Int(run.run), orderDay: first.day, runDay: run.day, runs: runs, into: &part)
+                    } else {
+                        joined.append((k, position))
+                    }
+                } else {
+                    if useLookup { lookup[run.hash, default: []].append(orderFirst.count) }
+                    orderFirst.append(position)
+                }
+            }
+            sorted.removeAll(keepingCapacity: true)
+            sorted.append(contentsOf: orderFirst.indices)
+            var inOrder = true
+            for k in 1..<max(1, orderFirst.count) where grouped[orderFirst[k - 1]].day > grouped[orderFirst[k]].day {
+                inOrder = false
+                break
+            }
+            if !inOrder {
+                sorted.sort { (grouped[orderFirst[$0]].day, $0) < (grouped[orderFirst[$1]].day, $1) }
+            }
+            for k in sorted {
+                if joined.isEmpty || !joined.contains(where: { $0.order == k }) {
+                    append(grouped[orderFirst[k]], to: &part)
+                } else {
+                    members.removeAll(keepingCapacity: true)
+                    members.append(grouped[orderFirst[k]])
+                    for (order, position) in joined where order == k { members.append(grouped[position]) }
+                    appendJoined(members, to: &part, lines: lines)
+                }
+            }
+            part.customerOrderCounts.append(Int32(orderFirst.count))
         }
         return part
     }
 
     /// Whether two runs have the same order id.
     @inline(__always)
-    private static func sameOrderID(_ a: Int32, _ b: Int32, view: RunView, runs: RunTable) -> Bool {
-        view.hashes[Int(a)] == view.hashes[Int(b)]
-            && runs.ids.withBytes(at: Int(a)) { x in runs.ids.withBytes(at: Int(b)) { y in ByteHashing.equal(x, y) } }
+    private static func sameOrderID(_ a: GroupedRun, _ b: GroupedRun, runs: RunTable) -> Bool {
+        a.hash == b.hash
+            && runs.ids.withBytes(at: Int(a.run)) { x in runs.ids.withBytes(at: Int(b.run)) { y in ByteHashing.equal(x, y) } }
     }
 
     @inline(__always)
-    private static func append(run: Int, view: RunView, to part: inout Part) {
-        part.orderDays.append(view.day[run])
-        part.orderIDIndex.append(Int32(run))
-        part.orderLineStarts.append(view.lineStart[run])
-        part.orderLineEnds.append(view.lineEnd[run])
+    private static func append(_ run: GroupedRun, to part: inout Part) {
+        part.orderDays.append(run.day)
+        part.orderIDIndex.append(run.run)
+        part.orderLineStarts.append(run.lineStart)
+        part.orderLineEnds.append(run.lineEnd)
         part.orderIsExtra.append(false)
-        part.keptLines += view.lineEnd[run] - view.lineStart[run]
+        part.keptLines += run.lineEnd - run.lineStart
     }
 
     /// An order whose lines were in several runs: its lines are copied together.
-    private static func appendJoined(_ members: [Int32], to part: inout Part, view: RunView, lines: LineColumns) {
-        let first = Int(members[0])
+    private static func appendJoined(_ members: [GroupedRun], to part: inout Part, lines: LineColumns) {
         let start = part.extra.item.count
         for member in members {
-            let range = view.lineStart[Int(member)]..<view.lineEnd[Int(member)]
+            let range = member.lineStart..<member.lineEnd
             part.extra.item.append(contentsOf: lines.item[range])
             part.extra.quantity.append(contentsOf: lines.quantity[range])
             part.extra.amount.append(contentsOf: lines.amount[range])
         }
-        part.orderDays.append(view.day[first])
-        part.orderIDIndex.append(Int32(first))
+        part.orderDays.append(members[0].day)
+        part.orderIDIndex.append(members[0].run)
         part.orderLineStarts.append(start)
         part.orderLineEnds.append(part.extra.item.count)
         part.orderIsExtra.append(true)
         part.keptLines += part.extra.item.count - start
     }
 
-    private static func reject(run: Int, orderDay: Int32, runs: RunTable, into part: inout Part) {
+    private static func reject(run: Int, orderDay: Int32, runDay: Int32, runs: RunTable, into part: inout Part) {
         for line in runs.lineNumbers(run) {
             part.rejections.append(ImportRejection(
                 line: line, column: "date", reason: .conflictingOrderDate,
-                message: "order \(runs.ids[run]) is dated \(CalendarDay(dayNumber: orderDay)) on an earlier line, \(CalendarDay(dayNumber: runs.day[run])) here"))
+                message: "order \(runs.ids[run]) is dated \(CalendarDay(dayNumber: orderDay)) on an earlier line, \(CalendarDay(dayNumber: runDay)) here"))
         }
     }
 

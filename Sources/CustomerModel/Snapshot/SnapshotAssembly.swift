@@ -39,8 +39,8 @@ struct SnapshotAssembly {
             (parsers[$0].items.strings, parsers[$0].items.hashes, parsers[$0].itemFirstSeen)
         })
         let runs = RunTable(pool: pool, firstLineOfSegments: firstLineOfSegments)
-        let lines = concatenateLines(itemMaps: itemMaps)
         let customerRuns = groupRunsByCustomer(customerCount: customerIDs.count, customerMaps: customerMaps, runs: runs)
+        let lines = concatenateLines(itemMaps: itemMaps)
 
         var assembled = OrderGrouping.run(
             customerRuns: customerRuns, runs: runs, lines: lines, customerCount: customerIDs.count, parallelism: parallelism)
@@ -137,8 +137,10 @@ struct SnapshotAssembly {
         return lines
     }
 
-    /// Global run indices grouped by customer, in input order within each customer.
-    private func groupRunsByCustomer(customerCount: Int, customerMaps: [[Int32]], runs: RunTable) -> (offsets: [Int], runs: [Int32]) {
+    /// Runs grouped by customer, in input order within each customer, each with what the
+    /// order step needs packed in one record: that step then reads sequentially. Each thread
+    /// writes the runs of its own customer range, so writes never overlap.
+    private func groupRunsByCustomer(customerCount: Int, customerMaps: [[Int32]], runs: RunTable) -> (offsets: [Int], runs: [GroupedRun]) {
         guard let pool else { return ([0], []) }
         let parsers = pool.parsers
         var offsets = [Int](repeating: 0, count: customerCount + 1)
@@ -153,30 +155,56 @@ struct SnapshotAssembly {
             for c in 0..<customerCount { offsets[c + 1] += offsets[c] }
         }
         var cursor = offsets
-        var grouped = [Int32](repeating: 0, count: offsets[customerCount])
+        let total = offsets[customerCount]
         var segments: [(segment: Int, parser: Int, runStart: Int, runEnd: Int)] = []
         for p in 0..<pool.count {
             for s in parsers[p].segments { segments.append((s.segment, p, s.runStart, s.runEnd)) }
         }
         segments.sort { $0.segment < $1.segment }
-        cursor.withUnsafeMutableBufferPointer { cursor in
-            grouped.withUnsafeMutableBufferPointer { grouped in
-                for segment in segments {
-                    let base = Int32(runs.parserOffsets[segment.parser])
-                    customerMaps[segment.parser].withUnsafeBufferPointer { map in
-                        parsers[segment.parser].runCustomer.withUnsafeBufferPointer { runCustomer in
-                            for run in segment.runStart..<segment.runEnd {
-                                let customer = Int(map[Int(runCustomer[run])])
-                                grouped[cursor[customer]] = base + Int32(run)
+        let pieces = total < 200_000 ? 1 : parallelism
+        let customerBounds = (0...pieces).map { customerCount * $0 / pieces }
+        let grouped = [GroupedRun](unsafeUninitializedCapacity: total) { grouped, initialized in
+            let target = grouped.baseAddress
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                ParallelLoop.forEach(pieces) { piece in
+                    let low = customerBounds[piece]
+                    let high = customerBounds[piece + 1]
+                    for segment in segments {
+                        let p = segment.parser
+                        let runBase = runs.parserOffsets[p]
+                        let lineBase = runs.lineBases[p]
+                        let lineCount = parsers[p].lineItem.count
+                        customerMaps[p].withUnsafeBufferPointer { map in
+                        parsers[p].runCustomer.withUnsafeBufferPointer { runCustomer in
+                        parsers[p].runDay.withUnsafeBufferPointer { day in
+                        parsers[p].runLineStart.withUnsafeBufferPointer { lineStart in
+                        parsers[p].runHashes.withUnsafeBufferPointer { hashes in
+                            for local in segment.runStart..<segment.runEnd {
+                                let customer = Int(map[Int(runCustomer[local])])
+                                guard customer >= low && customer < high else { continue }
+                                let end = local + 1 < lineStart.count ? lineStart[local + 1] : lineCount
+                                (target! + cursor[customer]).initialize(to: GroupedRun(
+                                    run: Int32(runBase + local), day: day[local], lineStart: lineBase + lineStart[local],
+                                    lineEnd: lineBase + end, hash: hashes[local]))
                                 cursor[customer] += 1
                             }
-                        }
+                        }}}}}
                     }
                 }
             }
+            initialized = total
         }
         return (offsets, grouped)
     }
+}
+
+/// One run as the order step reads it (32 bytes: one cache line holds two).
+struct GroupedRun {
+    var run: Int32
+    var day: Int32
+    var lineStart: Int
+    var lineEnd: Int
+    var hash: UInt64
 }
 
 /// Line columns of the whole input.
@@ -186,56 +214,48 @@ struct LineColumns {
     var amount: [Int64] = []
 }
 
-/// The runs of all parsers, addressed by a global run index.
+/// The runs of all parsers, addressed by a global run index: the order ids in one table,
+/// and where each parser's runs and lines start.
 struct RunTable {
     /// Global index of each parser's first run.
     var parserOffsets: [Int] = []
-    var day: [Int32] = []
-    /// Global line range of each run.
-    var lineStart: [Int] = []
-    var lineEnd: [Int] = []
-    var hashes: [UInt64] = []
+    /// Global index of each parser's first line.
+    var lineBases: [Int] = []
+    /// Order ids by global run index.
     var ids = ByteStringTable()
-    /// Global input line numbers of each run's lines, computed only when needed (rare).
-    let lineNumbers: (Int) -> [Int]
+    private let pool: SegmentParserPool
+    private let firstLineOfSegments: [Int]
 
     init(pool: SegmentParserPool, firstLineOfSegments: [Int]) {
+        self.pool = pool
+        self.firstLineOfSegments = firstLineOfSegments
         let parsers = pool.parsers
         var bytes: [UInt8] = []
         var offsets = [0]
-        var lineBase = 0
-        var firstLines: [Int] = []
-        var gapped: [Int: [Int]] = [:]
+        var runs = 0
+        var lines = 0
+        bytes.reserveCapacity((0..<pool.count).reduce(0) { $0 + parsers[$1].runIDs.bytes.count })
+        offsets.reserveCapacity((0..<pool.count).reduce(1) { $0 + parsers[$1].runIDs.count })
         for p in 0..<pool.count {
-            let runBase = day.count
-            parserOffsets.append(runBase)
-            day.append(contentsOf: parsers[p].runDay)
-            hashes.append(contentsOf: parsers[p].runHashes)
-            let starts = parsers[p].runLineStart
-            let lineCount = parsers[p].lineItem.count
-            for (r, start) in starts.enumerated() {
-                lineStart.append(lineBase + start)
-                lineEnd.append(lineBase + (r + 1 < starts.count ? starts[r + 1] : lineCount))
-            }
-            lineBase += lineCount
+            parserOffsets.append(runs)
+            lineBases.append(lines)
+            runs += parsers[p].runDay.count
+            lines += parsers[p].lineItem.count
             let base = bytes.count
             bytes.append(contentsOf: parsers[p].runIDs.bytes)
             offsets.append(contentsOf: parsers[p].runIDs.offsets.dropFirst().lazy.map { $0 + base })
-            firstLines.append(contentsOf: repeatElement(0, count: starts.count))
-            for s in parsers[p].segments {
-                let segmentFirst = firstLineOfSegments[s.segment]
-                for r in s.runStart..<s.runEnd { firstLines[runBase + r] = segmentFirst + Int(parsers[p].runFirstLine[r]) }
-                for (run, lines) in parsers[p].gappedRunLines where s.runStart..<s.runEnd ~= Int(run) {
-                    gapped[runBase + Int(run)] = lines.map { segmentFirst + Int($0) }
-                }
-            }
         }
         ids = ByteStringTable(bytes: bytes, offsets: offsets)
-        let starts = lineStart
-        let ends = lineEnd
-        lineNumbers = { run in
-            if let lines = gapped[run] { return lines }
-            return (0..<(ends[run] - starts[run])).map { firstLines[run] + $0 }
-        }
+    }
+
+    /// The input line numbers of run `run`'s lines (for the rare rejection at grouping).
+    func lineNumbers(_ run: Int) -> [Int] {
+        let parsers = pool.parsers
+        var p = 0
+        while p + 1 < parserOffsets.count && parserOffsets[p + 1] <= run { p += 1 }
+        let local = run - parserOffsets[p]
+        guard let segment = parsers[p].segments.first(where: { $0.runStart <= local && local < $0.runEnd }) else { return [] }
+        let segmentFirst = firstLineOfSegments[segment.segment]
+        return parsers[p].lineNumbers(ofRun: local).map { segmentFirst + Int($0) }
     }
 }

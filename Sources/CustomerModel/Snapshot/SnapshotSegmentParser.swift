@@ -20,6 +20,8 @@ struct SnapshotSegmentParser: ~Copyable {
     var lineItem: [Int32] = []
     var lineQuantity: [Int32] = []
     var lineAmount: [Int64] = []
+    /// Lines parsed, kept when the columns are released.
+    private(set) var lineCount = 0
 
     // Runs. Run r owns lines runLineStart[r] ..< runLineStart[r + 1] (the last one up to lineItem.count).
     var runCustomer: [Int32] = []
@@ -180,12 +182,13 @@ struct SnapshotSegmentParser: ~Copyable {
     /// The input lines (within their segment) of run `r`'s lines.
     func lineNumbers(ofRun r: Int) -> [UInt32] {
         if let lines = gappedRunLines[Int32(r)] { return lines }
-        let end = r + 1 < runLineStart.count ? runLineStart[r + 1] : lineItem.count
+        let end = r + 1 < runLineStart.count ? runLineStart[r + 1] : lineCount
         return (0..<UInt32(end - runLineStart[r])).map { runFirstLine[r] + $0 }
     }
 
     /// Frees the columns once the assembly has copied them.
     mutating func releaseColumns() {
+        lineCount = lineItem.count
         lineItem = []
         lineQuantity = []
         lineAmount = []
