@@ -37,6 +37,13 @@ struct FileInput {
         }
     }
 
+    /// The size of the file at `path`, if it can be read.
+    static func size(path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+
     /// Reads a whole (small) file, such as a JSON definition.
     static func readAll(path: String) throws -> [UInt8] {
         var bytes: [UInt8] = []

@@ -8,7 +8,7 @@ enum SnapshotLoading {
     }
 
     static func load(path: String, currency: Currency) throws -> (CustomerSnapshot, ImportReport) {
-        var builder = SnapshotBuilder(format: TransactionCSVFormat(currency: currency))
+        var builder = SnapshotBuilder(format: TransactionCSVFormat(currency: currency), expectedByteCount: FileInput.size(path: path))
         let progress = StandardStreams.errorIsTerminal
         do {
             try FileInput.forEachChunk(path: path) { chunk, soFar, total in

@@ -32,12 +32,12 @@ struct SnapshotAssembly {
                 rejections.append(fixed)
             }
         }
-        let (customerIDs, customerMaps) = Self.mergeTables((0..<count).map {
-            (parsers[$0].customers.strings, parsers[$0].customers.hashes, parsers[$0].customerFirstSeen)
-        })
-        var (itemIDs, itemMaps) = Self.mergeTables((0..<count).map {
-            (parsers[$0].items.strings, parsers[$0].items.hashes, parsers[$0].itemFirstSeen)
-        })
+        let (customerIDs, customerMaps) = Self.mergeTables(
+            first: parsers[0].takeCustomerTable(), firstSeen: parsers[0].customerFirstSeen,
+            others: (1..<count).map { (parsers[$0].customers.strings, parsers[$0].customers.hashes, parsers[$0].customerFirstSeen) })
+        var (itemIDs, itemMaps) = Self.mergeTables(
+            first: parsers[0].takeItemTable(), firstSeen: parsers[0].itemFirstSeen,
+            others: (1..<count).map { (parsers[$0].items.strings, parsers[$0].items.hashes, parsers[$0].itemFirstSeen) })
         let runs = RunTable(pool: pool, firstLineOfSegments: firstLineOfSegments)
         let customerRuns = groupRunsByCustomer(customerCount: customerIDs.count, customerMaps: customerMaps, runs: runs)
         let lines = concatenateLines(itemMaps: itemMaps)
@@ -80,13 +80,17 @@ struct SnapshotAssembly {
         for l in assembled.lineItems.indices { assembled.lineItems[l] = newIndex[Int(assembled.lineItems[l])] }
     }
 
-    /// Merges per-parser interning tables into one, indexed by first appearance.
-    /// Returns the merged strings and, per parser, its local-to-global index map.
-    static func mergeTables(_ tables: [(strings: ByteStringTable, hashes: [UInt64], firstSeen: [UInt64])]) -> (ByteStringTable, [[Int32]]) {
-        var union = InterningTable(expectedCount: tables.reduce(0) { $0 + $1.hashes.count })
-        var unionFirstSeen: [UInt64] = []
-        var localToUnion: [[Int32]] = []
-        for table in tables {
+    /// Merges per-parser interning tables into one, indexed by first appearance: the others
+    /// are added to the first table (which is taken over, not copied). Returns the merged
+    /// strings and, per parser, its local-to-global index map.
+    static func mergeTables(
+        first: consuming InterningTable, firstSeen: [UInt64],
+        others: [(strings: ByteStringTable, hashes: [UInt64], firstSeen: [UInt64])]
+    ) -> (ByteStringTable, [[Int32]]) {
+        var union = first
+        var unionFirstSeen = firstSeen
+        var localToUnion: [[Int32]] = [(0..<Int32(union.count)).map { $0 }]
+        for table in others {
             var map = [Int32](repeating: 0, count: table.hashes.count)
             table.strings.bytes.withUnsafeBufferPointer { bytes in
                 for local in 0..<table.hashes.count {

@@ -21,6 +21,7 @@ import Foundation
 public struct SnapshotBuilder: ~Copyable {
     private let format: TransactionCSVFormat
     private let parallelism: Int
+    private let expectedByteCount: Int?
     private var reader = CSVChunkReader()
     private var pool: SegmentParserPool?
     private var nextSegment = 0
@@ -32,9 +33,12 @@ public struct SnapshotBuilder: ~Copyable {
     /// - Parameters:
     ///   - format: the currency and accepted dates.
     ///   - parallelism: threads used to parse and assemble; defaults to the active processors.
-    public init(format: TransactionCSVFormat = TransactionCSVFormat(), parallelism: Int? = nil) {
+    ///   - expectedByteCount: the input's size, when known (a file's size): columns are then
+    ///     sized once instead of growing, which saves copying and fresh memory.
+    public init(format: TransactionCSVFormat = TransactionCSVFormat(), parallelism: Int? = nil, expectedByteCount: Int? = nil) {
         self.format = format
         self.parallelism = max(1, parallelism ?? SnapshotBuilder.activeProcessors)
+        self.expectedByteCount = expectedByteCount
     }
 
     static var activeProcessors: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -44,7 +48,7 @@ public struct SnapshotBuilder: ~Copyable {
     public static func build(
         csv bytes: UnsafeRawBufferPointer, format: TransactionCSVFormat = TransactionCSVFormat(), parallelism: Int? = nil
     ) throws(ImportError) -> (snapshot: CustomerSnapshot, report: ImportReport) {
-        var builder = SnapshotBuilder(format: format, parallelism: parallelism)
+        var builder = SnapshotBuilder(format: format, parallelism: parallelism, expectedByteCount: bytes.count)
         try builder.append(bytes)
         return try builder.finish()
     }
@@ -99,7 +103,9 @@ public struct SnapshotBuilder: ~Copyable {
             pool = existing
         } else {
             pool = SegmentParserPool(
-                count: parallelism, header: header, format: format, expectedRows: max(1024, block.count / 45) / parallelism)
+                count: parallelism, header: header, format: format,
+                // About 45 bytes a line in typical exports; a little over, so that columns need not grow.
+                expectedRows: max(1024, (expectedByteCount ?? block.count) / 43 / parallelism))
             self.pool = pool
         }
         let pieces = Self.split(block, into: block.count < Self.minimumParallelBlock ? 1 : parallelism)

@@ -54,11 +54,11 @@ struct SnapshotSegmentParser: ~Copyable {
     }
 
     private mutating func reserve(lines: Int) {
-        let target = max(lineItem.count + lines, lineItem.capacity * 2)
+        let target = lineItem.count + lines
         lineItem.reserveCapacity(target)
         lineQuantity.reserveCapacity(target)
         lineAmount.reserveCapacity(target)
-        let runs = max(runDay.count + lines / 2 + 16, runDay.capacity * 2)
+        let runs = runDay.count + lines / 2 + 16
         runDay.reserveCapacity(runs)
         runLineStart.reserveCapacity(runs)
         runFirstLine.reserveCapacity(runs)
@@ -73,8 +73,6 @@ struct SnapshotSegmentParser: ~Copyable {
             return
         }
         let runStart = runDay.count
-        // A rough reservation: about 45 bytes a line in typical exports.
-        if lineItem.capacity - lineItem.count < block.count / 40 { reserve(lines: block.count / 30) }
         pendingKeyOffset.removeAll(keepingCapacity: true)
         pendingKeyLength.removeAll(keepingCapacity: true)
         escapedKeys.removeAll(keepingCapacity: true)
@@ -184,6 +182,20 @@ struct SnapshotSegmentParser: ~Copyable {
         if let lines = gappedRunLines[Int32(r)] { return lines }
         let end = r + 1 < runLineStart.count ? runLineStart[r + 1] : lineCount
         return (0..<UInt32(end - runLineStart[r])).map { runFirstLine[r] + $0 }
+    }
+
+    /// Hands the customer table over to the assembly (this parser keeps an empty one).
+    mutating func takeCustomerTable() -> InterningTable {
+        var taken = InterningTable(expectedCount: 16)
+        swap(&taken, &customers)
+        return taken
+    }
+
+    /// Hands the item table over to the assembly (this parser keeps an empty one).
+    mutating func takeItemTable() -> InterningTable {
+        var taken = InterningTable(expectedCount: 16)
+        swap(&taken, &items)
+        return taken
     }
 
     /// Frees the columns once the assembly has copied them.
