@@ -32,9 +32,7 @@ struct SnapshotAssembly {
                 rejections.append(fixed)
             }
         }
-        let (customerIDs, customerMaps) = Self.mergeTables(
-            first: parsers[0].takeCustomerTable(), firstSeen: parsers[0].customerFirstSeen,
-            others: (1..<count).map { (parsers[$0].customers.strings, parsers[$0].customers.hashes, parsers[$0].customerFirstSeen) })
+        let (customerIDs, customerMaps) = pool.partitions.merged()
         var (itemIDs, itemMaps) = Self.mergeTables(
             first: parsers[0].takeItemTable(), firstSeen: parsers[0].itemFirstSeen,
             others: (1..<count).map { (parsers[$0].items.strings, parsers[$0].items.hashes, parsers[$0].itemFirstSeen) })
@@ -150,10 +148,8 @@ struct SnapshotAssembly {
         var offsets = [Int](repeating: 0, count: customerCount + 1)
         offsets.withUnsafeMutableBufferPointer { offsets in
             for p in 0..<pool.count {
-                customerMaps[p].withUnsafeBufferPointer { map in
-                    parsers[p].runCustomer.withUnsafeBufferPointer { runCustomer in
-                        for local in runCustomer { offsets[Int(map[Int(local)]) + 1] += 1 }
-                    }
+                parsers[p].runCustomer.withUnsafeBufferPointer { runCustomer in
+                    for code in runCustomer { offsets[Self.customer(code, customerMaps) + 1] += 1 }
                 }
             }
             for c in 0..<customerCount { offsets[c + 1] += offsets[c] }
@@ -178,13 +174,12 @@ struct SnapshotAssembly {
                         let runBase = runs.parserOffsets[p]
                         let lineBase = runs.lineBases[p]
                         let lineCount = parsers[p].lineItem.count
-                        customerMaps[p].withUnsafeBufferPointer { map in
                         parsers[p].runCustomer.withUnsafeBufferPointer { runCustomer in
                         parsers[p].runDay.withUnsafeBufferPointer { day in
                         parsers[p].runLineStart.withUnsafeBufferPointer { lineStart in
                         parsers[p].runHashes.withUnsafeBufferPointer { hashes in
                             for local in segment.runStart..<segment.runEnd {
-                                let customer = Int(map[Int(runCustomer[local])])
+                                let customer = Self.customer(runCustomer[local], customerMaps)
                                 guard customer >= low && customer < high else { continue }
                                 let end = local + 1 < lineStart.count ? lineStart[local + 1] : lineCount
                                 (target! + cursor[customer]).initialize(to: GroupedRun(
@@ -192,13 +187,22 @@ struct SnapshotAssembly {
                                     lineEnd: lineBase + end, hash: hashes[local]))
                                 cursor[customer] += 1
                             }
-                        }}}}}
+                        }}}}
                     }
                 }
             }
             initialized = total
         }
         return (offsets, grouped)
+    }
+}
+
+extension SnapshotAssembly {
+    /// The global customer index of a partition code (see ``CustomerPartitions``).
+    @inline(__always)
+    static func customer(_ code: Int32, _ maps: [[Int32]]) -> Int {
+        let partitions = Int32(maps.count)
+        return Int(maps[Int(code % partitions)][Int(code / partitions)])
     }
 }
 

@@ -115,6 +115,8 @@ public struct SnapshotBuilder: ~Copyable {
         ParallelLoop.forEach(pieces.count) { index in
             parsers[index].parse(segment: firstSegment + index, block: pieces[index])
         }
+        // The block is still alive: intern its customers, by hash partition, on all cores.
+        pool.partitions.intern(parsers: parsers, pieces: pieces.count)
         // Line numbers of the pieces follow from the lines each one counted.
         var line = firstLine
         for index in 0..<pieces.count {

@@ -6,13 +6,11 @@
 /// the end of each segment, where independent hash-table probes overlap in the processor.
 /// Every run remembers its segment (a contiguous piece of the input, numbered in input
 /// order) and line, so the assembly restores input order and line numbers however the work
-/// was split. A struct reached through a pointer per thread (``SegmentParserPool``): class
+/// was split. Customers are interned afterwards by ``CustomerPartitions``, each thread taking
+/// the ids whose hash falls in its partition, so no two tables ever hold the same id. A struct reached through a pointer per thread (``SegmentParserPool``): class
 /// properties would pay a dynamic exclusivity check on every line.
 struct SnapshotSegmentParser: ~Copyable {
     var parser: TransactionRowParser
-    var customers: InterningTable
-    /// First appearance of each local customer: `segment << 32 | line in segment`.
-    var customerFirstSeen: [UInt64] = []
     var items = InterningTable(expectedCount: 4096)
     var itemFirstSeen: [UInt64] = []
 
@@ -24,6 +22,7 @@ struct SnapshotSegmentParser: ~Copyable {
     private(set) var lineCount = 0
 
     // Runs. Run r owns lines runLineStart[r] ..< runLineStart[r + 1] (the last one up to lineItem.count).
+    /// Customer of each run as a partition code (see ``CustomerPartitions``).
     var runCustomer: [Int32] = []
     var runDay: [Int32] = []
     var runLineStart: [Int] = []
@@ -43,13 +42,19 @@ struct SnapshotSegmentParser: ~Copyable {
 
     // Per-segment scratch: where each run's customer id is (block offset, or in `escapedKeys`
     // as -(offset + 1) when the id was unescaped from quotes).
-    private var pendingKeyOffset: [Int] = []
-    private var pendingKeyLength: [Int32] = []
-    private var escapedKeys: [UInt8] = []
+    private(set) var pendingKeyOffset: [Int] = []
+    private(set) var pendingKeyLength: [Int32] = []
+    private(set) var pendingKeyHash: [UInt64] = []
+    private(set) var escapedKeys: [UInt8] = []
+    /// The block being parsed, until its customers are interned.
+    private(set) var pendingBlock: UnsafePointer<UInt8>?
+    /// The first run of the segment being parsed.
+    private(set) var pendingRunStart = 0
+    /// The segment being parsed.
+    private(set) var pendingSegment = 0
 
     init(header: TransactionCSVHeader, format: TransactionCSVFormat, expectedRows: Int) {
         parser = TransactionRowParser(header: header, format: format)
-        customers = InterningTable(expectedCount: max(1024, expectedRows / 4))
         reserve(lines: expectedRows)
     }
 
@@ -75,7 +80,11 @@ struct SnapshotSegmentParser: ~Copyable {
         let runStart = runDay.count
         pendingKeyOffset.removeAll(keepingCapacity: true)
         pendingKeyLength.removeAll(keepingCapacity: true)
+        pendingKeyHash.removeAll(keepingCapacity: true)
         escapedKeys.removeAll(keepingCapacity: true)
+        pendingBlock = blockBase
+        pendingRunStart = runStart
+        pendingSegment = segment
         let blockEnd = blockBase + block.count
         var currentRunHasGap = false
         var linesSinceRunStart: UInt32 = 0
@@ -117,6 +126,7 @@ struct SnapshotSegmentParser: ~Copyable {
                         escapedKeys.append(contentsOf: row.customer)
                     }
                     pendingKeyLength.append(Int32(row.customer.count))
+                    pendingKeyHash.append(ByteHashing.hash(row.customer))
                     runDay.append(row.day)
                     runLineStart.append(lineItem.count)
                     runFirstLine.append(UInt32(truncatingIfNeeded: lineInSegment))
@@ -133,7 +143,7 @@ struct SnapshotSegmentParser: ~Copyable {
                 lineAmount.append(row.amountMinorUnits)
             }
         }.lines
-        internCustomers(segment: segment, runStart: runStart, block: blockBase)
+        runCustomer.append(contentsOf: repeatElement(0, count: runDay.count - runStart))
         segments.append((segment, runStart, runDay.count, lines))
     }
 
@@ -156,24 +166,26 @@ struct SnapshotSegmentParser: ~Copyable {
         gappedRunLines[key, default: []].append(UInt32(truncatingIfNeeded: line))
     }
 
-    /// Interns the customers of this segment's runs in one tight loop.
-    private mutating func internCustomers(segment: Int, runStart: Int, block: UnsafePointer<UInt8>) {
-        let count = runDay.count - runStart
-        let segmentTag = UInt64(segment) << 32
+    /// Stores the customer codes of the pending runs (runs `start...`).
+    mutating func setCustomerCodes(_ codes: UnsafeBufferPointer<Int32>, from start: Int) {
+        runCustomer.withUnsafeMutableBufferPointer { runCustomer in
+            for (r, code) in codes.enumerated() { runCustomer[start + r] = code }
+        }
+    }
+
+    /// Calls `body` with the customer id bytes of the pending runs, in order (valid only
+    /// while the block is alive, that is until the builder's next block).
+    func withPendingKeys<R>(_ body: (_ key: (Int) -> UnsafeBufferPointer<UInt8>, _ count: Int) -> R) -> R {
         let offsets = pendingKeyOffset
         let lengths = pendingKeyLength
-        let escaped = escapedKeys
-        escaped.withUnsafeBufferPointer { escaped in
-            for r in 0..<count {
+        let block = pendingBlock
+        return escapedKeys.withUnsafeBufferPointer { escaped in
+            body({ r in
                 let offset = offsets[r]
                 let length = Int(lengths[r])
-                let key = offset >= 0
-                    ? UnsafeBufferPointer(start: block + offset, count: length)
-                    : UnsafeBufferPointer(rebasing: escaped[(-offset - 1)..<(-offset - 1 + length)])
-                let (index, isNew) = customers.intern(key, hash: ByteHashing.hash(key))
-                if isNew { customerFirstSeen.append(segmentTag | UInt64(runFirstLine[runStart + r])) }
-                runCustomer.append(index)
-            }
+                if offset >= 0, let block { return UnsafeBufferPointer(start: block + offset, count: length) }
+                return UnsafeBufferPointer(rebasing: escaped[(-offset - 1)..<(-offset - 1 + length)])
+            }, offsets.count)
         }
     }
 
@@ -182,13 +194,6 @@ struct SnapshotSegmentParser: ~Copyable {
         if let lines = gappedRunLines[Int32(r)] { return lines }
         let end = r + 1 < runLineStart.count ? runLineStart[r + 1] : lineCount
         return (0..<UInt32(end - runLineStart[r])).map { runFirstLine[r] + $0 }
-    }
-
-    /// Hands the customer table over to the assembly (this parser keeps an empty one).
-    mutating func takeCustomerTable() -> InterningTable {
-        var taken = InterningTable(expectedCount: 16)
-        swap(&taken, &customers)
-        return taken
     }
 
     /// Hands the item table over to the assembly (this parser keeps an empty one).
@@ -207,10 +212,11 @@ struct SnapshotSegmentParser: ~Copyable {
     }
 }
 
-/// Owns one ``SnapshotSegmentParser`` per thread at stable addresses.
+/// Owns one ``SnapshotSegmentParser`` per thread and the customer partitions, at stable addresses.
 final class SegmentParserPool {
     let parsers: UnsafeMutablePointer<SnapshotSegmentParser>
     let count: Int
+    let partitions: CustomerPartitions
 
     init(count: Int, header: TransactionCSVHeader, format: TransactionCSVFormat, expectedRows: Int) {
         self.count = count
@@ -218,6 +224,7 @@ final class SegmentParserPool {
         for index in 0..<count {
             (parsers + index).initialize(to: SnapshotSegmentParser(header: header, format: format, expectedRows: expectedRows))
         }
+        partitions = CustomerPartitions(count: count, expectedCustomers: max(1024, expectedRows * count / 4))
     }
 
     deinit {
