@@ -3,7 +3,7 @@ public struct ScoringError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong. New codes may be added; switch with a `default`.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
-        private init(_ name: String) { self.name = name }
+        init(_ name: String) { self.name = name }
         public var description: String { name }
         /// A parameter is out of its valid range (weights, cut-points, tiles).
         public static let invalidParameter = Code("invalidParameter")

@@ -1,0 +1,50 @@
+/// Distinct (x, tₓ, T) rows of a ``CustomerSummary`` with how many customers share each,
+/// which is what the likelihoods are evaluated on (fewer rows, the same likelihood).
+package struct CompressedSummary: Sendable {
+    package var frequency: [Double] = []
+    package var recency: [Double] = []
+    package var age: [Double] = []
+    package var weight: [Double] = []
+
+    /// Number of distinct rows.
+    package var count: Int { weight.count }
+    /// Customers represented (the sum of the weights).
+    package var customerCount: Int { Int(weight.reduce(0, +)) }
+
+    /// Groups identical rows; deterministic (rows come out sorted by x, then tₓ, then T).
+    /// - Complexity: O(n log n).
+    package init(_ summary: CustomerSummary) {
+        let order = (0..<summary.count).sorted {
+            (summary.frequency[$0], summary.recency[$0], summary.age[$0])
+                < (summary.frequency[$1], summary.recency[$1], summary.age[$1])
+        }
+        frequency.reserveCapacity(order.count)
+        for i in order {
+            let x = summary.frequency[i], tx = summary.recency[i], t = summary.age[i]
+            if let last = weight.indices.last, frequency[last] == x, recency[last] == tx, age[last] == t {
+                weight[last] += 1
+            } else {
+                frequency.append(x)
+                recency.append(tx)
+                age.append(t)
+                weight.append(1)
+            }
+        }
+    }
+
+    /// Sums `term(i)` over rows, on both cores for large inputs, in a fixed order so the
+    /// result is the same on every run.
+    /// - Complexity: O(rows · cost of term).
+    package func sum(components: Int, _ term: (Int, inout [Double]) -> Void) -> [Double] {
+        let pieces = count < 4096 ? 1 : 2
+        let bounds = (0...pieces).map { count * $0 / pieces }
+        let parts: [[Double]] = ParallelLoopBridge.map(pieces) { piece in
+            var total = [Double](repeating: 0, count: components)
+            for i in bounds[piece]..<bounds[piece + 1] { term(i, &total) }
+            return total
+        }
+        var total = [Double](repeating: 0, count: components)
+        for part in parts { for k in 0..<components { total[k] += part[k] } }
+        return total
+    }
+}
