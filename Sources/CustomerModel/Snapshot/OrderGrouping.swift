@@ -16,16 +16,21 @@ enum OrderGrouping {
         var keptLines = 0
     }
 
-    /// A range's orders, whose lines are either in the shared line columns or, when an
-    /// order's runs were apart, copied together into the range's own extra lines.
-    private struct Part {
-        var customerOrderCounts: [Int32] = []
-        var orderDays: [Int32] = []
-        var orderIDIndex: [Int32] = []
-        var orderLineStarts: [Int] = []
-        var orderLineEnds: [Int] = []
-        /// Whether each order's range is in `extra` (true) or in the shared columns.
-        var orderIsExtra: [Bool] = []
+    /// Where a range writes: the final order columns, at positions from the range's first
+    /// run on (a range never has more orders than runs).
+    private struct Columns {
+        let days: UnsafeMutablePointer<Int32>
+        let ids: UnsafeMutablePointer<Int32>
+        let starts: UnsafeMutablePointer<Int>
+        let ends: UnsafeMutablePointer<Int>
+        let customerOrders: UnsafeMutablePointer<Int32>
+    }
+
+    /// What a range reports besides the orders it wrote.
+    private struct RangeResult {
+        var orders = 0
+        /// Lines of orders whose runs were apart, copied together; those orders' line ranges
+        /// are stored as `-(offset + 1)` into these until the final fix-up.
         var extra = LineColumns()
         var rejections: [ImportRejection] = []
         var keptLines = 0
@@ -51,25 +56,102 @@ enum OrderGrouping {
         }
         bounds.append(customerCount)
         let ranges = (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }
-        let parts = customerRuns.runs.withUnsafeBufferPointer { grouped in
-            ParallelLoop.map(ranges.count) { index in
-                group(customers: ranges[index], offsets: offsets, grouped: grouped, runs: runs, lines: lines)
+
+        var days = [Int32](repeating: 0, count: total)
+        var ids = [Int32](repeating: 0, count: total)
+        var starts = [Int](repeating: 0, count: total)
+        var ends = [Int](repeating: 0, count: total)
+        var customerOrders = [Int32](repeating: 0, count: customerCount)
+        let results: [RangeResult] = days.withUnsafeMutableBufferPointer { days in
+            ids.withUnsafeMutableBufferPointer { ids in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    ends.withUnsafeMutableBufferPointer { ends in
+                        customerOrders.withUnsafeMutableBufferPointer { customerOrders in
+                            customerRuns.runs.withUnsafeBufferPointer { grouped in
+                                let columns = Columns(
+                                    days: days.baseAddress!, ids: ids.baseAddress!, starts: starts.baseAddress!,
+                                    ends: ends.baseAddress!, customerOrders: customerOrders.baseAddress!)
+                                return ParallelLoop.map(ranges.count) { index in
+                                    group(customers: ranges[index], offsets: offsets, grouped: grouped, runs: runs,
+                                          lines: lines, into: columns)
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        return combine(parts, lines: lines)
+
+        var out = Output()
+        out.keptLines = results.reduce(0) { $0 + $1.keptLines }
+        out.rejections = results.flatMap(\.rejections)
+        let complete = zip(ranges, results).allSatisfy { offsets[$0.upperBound] - offsets[$0.lowerBound] == $1.orders }
+        if complete {
+            out.customerOrderOffsets = offsets
+        } else {
+            // Some runs joined earlier orders or were rejected: close the gaps.
+            var write = 0
+            for (range, result) in zip(ranges, results) {
+                let read = offsets[range.lowerBound]
+                if read != write {
+                    for k in 0..<result.orders {
+                        days[write + k] = days[read + k]
+                        ids[write + k] = ids[read + k]
+                        starts[write + k] = starts[read + k]
+                        ends[write + k] = ends[read + k]
+                    }
+                }
+                write += result.orders
+            }
+            days.removeLast(total - write)
+            ids.removeLast(total - write)
+            starts.removeLast(total - write)
+            ends.removeLast(total - write)
+            var offsetsOut = [Int](repeating: 0, count: customerCount + 1)
+            for c in 0..<customerCount { offsetsOut[c + 1] = offsetsOut[c] + Int(customerOrders[c]) }
+            out.customerOrderOffsets = offsetsOut
+        }
+        out.lineItems = lines.item
+        out.lineQuantities = lines.quantity
+        out.lineAmounts = lines.amount
+        if results.contains(where: { !$0.extra.item.isEmpty }) {
+            // Orders whose runs were apart: their lines go after the shared ones. Ranges
+            // wrote their orders in range order, so the k-th range's extra lines are next.
+            var order = 0
+            for result in results {
+                let base = out.lineItems.count
+                out.lineItems.append(contentsOf: result.extra.item)
+                out.lineQuantities.append(contentsOf: result.extra.quantity)
+                out.lineAmounts.append(contentsOf: result.extra.amount)
+                for o in order..<(order + result.orders) where starts[o] < 0 {
+                    starts[o] = base + (-starts[o] - 1)
+                    ends[o] = base + (-ends[o] - 1)
+                }
+                order += result.orders
+            }
+        }
+        out.orderDays = days
+        out.orderIDIndex = ids
+        out.orderLineStarts = starts
+        out.orderLineEnds = ends
+        return out
     }
 
     private static func group(
-        customers: Range<Int>, offsets: [Int], grouped: UnsafeBufferPointer<GroupedRun>, runs: RunTable, lines: LineColumns
-    ) -> Part {
-        var part = Part()
-        let runCount = offsets[customers.upperBound] - offsets[customers.lowerBound]
-        part.customerOrderCounts.reserveCapacity(customers.count)
-        part.orderDays.reserveCapacity(runCount)
-        part.orderIDIndex.reserveCapacity(runCount)
-        part.orderLineStarts.reserveCapacity(runCount)
-        part.orderLineEnds.reserveCapacity(runCount)
-        part.orderIsExtra.reserveCapacity(runCount)
+        customers: Range<Int>, offsets: [Int], grouped: UnsafeBufferPointer<GroupedRun>, runs: RunTable,
+        lines: LineColumns, into columns: Columns
+    ) -> RangeResult {
+        var result = RangeResult()
+        var next = offsets[customers.lowerBound]
+        let first = next
+        @inline(__always) func write(_ run: GroupedRun) {
+            columns.days[next] = run.day
+            columns.ids[next] = run.run
+            columns.starts[next] = run.lineStart
+            columns.ends[next] = run.lineEnd
+            result.keptLines += run.lineEnd - run.lineStart
+            next += 1
+        }
         // Per-customer scratch, reused. Order k's first run is at grouped position
         // orderFirst[k]; runs joining an earlier order (rare: its lines were apart in the
         // input) are listed in `joined`.
@@ -85,8 +167,8 @@ enum OrderGrouping {
             if end - start == 1 || (end - start == 2 && grouped[start].hash != grouped[start + 1].hash
                 && grouped[start].day <= grouped[start + 1].day) {
                 // The common cases: every run is its own order, already in day order.
-                for position in start..<end { append(grouped[position], to: &part) }
-                part.customerOrderCounts.append(Int32(end - start))
+                for position in start..<end { write(grouped[position]) }
+                columns.customerOrders[customer] = Int32(end - start)
                 continue
             }
             orderFirst.removeAll(keepingCapacity: true)
@@ -108,9 +190,9 @@ enum OrderGrouping {
                     }
                 }
                 if let k = found {
-                    let first = grouped[orderFirst[k]]
-                    if first.day != run.day {
-                        reject(run: Int(run.run), orderDay: first.day, runDay: run.day, runs: runs, into: &part)
+                    let firstRun = grouped[orderFirst[k]]
+                    if firstRun.day != run.day {
+                        reject(run: Int(run.run), orderDay: firstRun.day, runDay: run.day, runs: runs, into: &result)
                     } else {
                         joined.append((k, position))
                     }
@@ -131,17 +213,30 @@ enum OrderGrouping {
             }
             for k in sorted {
                 if joined.isEmpty || !joined.contains(where: { $0.order == k }) {
-                    append(grouped[orderFirst[k]], to: &part)
+                    write(grouped[orderFirst[k]])
                 } else {
                     members.removeAll(keepingCapacity: true)
                     members.append(grouped[orderFirst[k]])
                     for (order, position) in joined where order == k { members.append(grouped[position]) }
-                    appendJoined(members, to: &part, lines: lines)
+                    let extraStart = result.extra.item.count
+                    for member in members {
+                        let range = member.lineStart..<member.lineEnd
+                        result.extra.item.append(contentsOf: lines.item[range])
+                        result.extra.quantity.append(contentsOf: lines.quantity[range])
+                        result.extra.amount.append(contentsOf: lines.amount[range])
+                    }
+                    columns.days[next] = members[0].day
+                    columns.ids[next] = members[0].run
+                    columns.starts[next] = -(extraStart + 1)
+                    columns.ends[next] = -(result.extra.item.count + 1)
+                    result.keptLines += result.extra.item.count - extraStart
+                    next += 1
                 }
             }
-            part.customerOrderCounts.append(Int32(orderFirst.count))
+            columns.customerOrders[customer] = Int32(orderFirst.count)
         }
-        return part
+        result.orders = next - first
+        return result
     }
 
     /// Whether two runs have the same order id.
@@ -151,78 +246,11 @@ enum OrderGrouping {
             && runs.ids.withBytes(at: Int(a.run)) { x in runs.ids.withBytes(at: Int(b.run)) { y in ByteHashing.equal(x, y) } }
     }
 
-    @inline(__always)
-    private static func append(_ run: GroupedRun, to part: inout Part) {
-        part.orderDays.append(run.day)
-        part.orderIDIndex.append(run.run)
-        part.orderLineStarts.append(run.lineStart)
-        part.orderLineEnds.append(run.lineEnd)
-        part.orderIsExtra.append(false)
-        part.keptLines += run.lineEnd - run.lineStart
-    }
-
-    /// An order whose lines were in several runs: its lines are copied together.
-    private static func appendJoined(_ members: [GroupedRun], to part: inout Part, lines: LineColumns) {
-        let start = part.extra.item.count
-        for member in members {
-            let range = member.lineStart..<member.lineEnd
-            part.extra.item.append(contentsOf: lines.item[range])
-            part.extra.quantity.append(contentsOf: lines.quantity[range])
-            part.extra.amount.append(contentsOf: lines.amount[range])
-        }
-        part.orderDays.append(members[0].day)
-        part.orderIDIndex.append(members[0].run)
-        part.orderLineStarts.append(start)
-        part.orderLineEnds.append(part.extra.item.count)
-        part.orderIsExtra.append(true)
-        part.keptLines += part.extra.item.count - start
-    }
-
-    private static func reject(run: Int, orderDay: Int32, runDay: Int32, runs: RunTable, into part: inout Part) {
+    private static func reject(run: Int, orderDay: Int32, runDay: Int32, runs: RunTable, into result: inout RangeResult) {
         for line in runs.lineNumbers(run) {
-            part.rejections.append(ImportRejection(
+            result.rejections.append(ImportRejection(
                 line: line, column: "date", reason: .conflictingOrderDate,
                 message: "order \(runs.ids[run]) is dated \(CalendarDay(dayNumber: orderDay)) on an earlier line, \(CalendarDay(dayNumber: runDay)) here"))
         }
-    }
-
-    /// Joins the ranges' parts; extra lines go after the shared columns.
-    private static func combine(_ parts: [Part], lines: LineColumns) -> Output {
-        var out = Output()
-        out.lineItems = lines.item
-        out.lineQuantities = lines.quantity
-        out.lineAmounts = lines.amount
-        let orders = parts.reduce(0) { $0 + $1.orderDays.count }
-        out.customerOrderOffsets.reserveCapacity(parts.reduce(1) { $0 + $1.customerOrderCounts.count })
-        out.orderDays.reserveCapacity(orders)
-        out.orderIDIndex.reserveCapacity(orders)
-        out.orderLineStarts.reserveCapacity(orders)
-        out.orderLineEnds.reserveCapacity(orders)
-        var running = 0
-        for part in parts {
-            for count in part.customerOrderCounts {
-                running += Int(count)
-                out.customerOrderOffsets.append(running)
-            }
-            let extraBase = out.lineItems.count
-            out.lineItems.append(contentsOf: part.extra.item)
-            out.lineQuantities.append(contentsOf: part.extra.quantity)
-            out.lineAmounts.append(contentsOf: part.extra.amount)
-            out.orderDays.append(contentsOf: part.orderDays)
-            out.orderIDIndex.append(contentsOf: part.orderIDIndex)
-            if part.extra.item.isEmpty {
-                out.orderLineStarts.append(contentsOf: part.orderLineStarts)
-                out.orderLineEnds.append(contentsOf: part.orderLineEnds)
-            } else {
-                for k in part.orderDays.indices {
-                    let shift = part.orderIsExtra[k] ? extraBase : 0
-                    out.orderLineStarts.append(part.orderLineStarts[k] + shift)
-                    out.orderLineEnds.append(part.orderLineEnds[k] + shift)
-                }
-            }
-            out.rejections.append(contentsOf: part.rejections)
-            out.keptLines += part.keptLines
-        }
-        return out
     }
 }
