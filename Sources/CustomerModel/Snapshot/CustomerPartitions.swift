@@ -24,6 +24,7 @@ final class CustomerPartitions {
         tables.deallocate()
         firstSeen.deinitialize(count: count)
         firstSeen.deallocate()
+
     }
 
     /// The partition of a customer id's hash.
@@ -64,12 +65,13 @@ final class CustomerPartitions {
         }
     }
 
-    /// All customer ids in order of first appearance, and per partition the map from local
-    /// index to that global index.
+    /// All customer ids in order of first appearance, and the global index of every
+    /// customer code (`codeToCustomer[code]`).
     /// - Complexity: O(customers · partitions).
-    func merged() -> (ids: ByteStringTable, maps: [[Int32]]) {
+    func merged() -> (ids: ByteStringTable, codeToCustomer: [Int32]) {
         var position = [Int](repeating: 0, count: count)
-        var maps = (0..<count).map { [Int32](repeating: 0, count: tables[$0].count) }
+        let largest = (0..<count).map { tables[$0].count }.max() ?? 0
+        var codeToCustomer = [Int32](repeating: 0, count: largest * count)
         var ids = ByteStringTable()
         let total = (0..<count).reduce(0) { $0 + tables[$1].count }
         ids.reserveCapacity(strings: total, bytes: (0..<count).reduce(0) { $0 + tables[$1].strings.bytes.count })
@@ -82,10 +84,11 @@ final class CustomerPartitions {
                 bestSeen = firstSeen[t][position[t]]
             }
             guard best >= 0 else { break }
-            maps[best][position[best]] = Int32(global)
-            tables[best].strings.withBytes(at: position[best]) { ids.append(buffer: $0) }
+            let local = position[best]
+            codeToCustomer[local * count + best] = Int32(global)
+            tables[best].strings.withBytes(at: local) { ids.append(buffer: $0) }
             position[best] += 1
         }
-        return (ids, maps)
+        return (ids, codeToCustomer)
     }
 }

@@ -32,12 +32,13 @@ struct SnapshotAssembly {
                 rejections.append(fixed)
             }
         }
-        let (customerIDs, customerMaps) = pool.partitions.merged()
+        let (customerIDs, codeToCustomer) = pool.partitions.merged()
         var (itemIDs, itemMaps) = Self.mergeTables(
             first: parsers[0].takeItemTable(), firstSeen: parsers[0].itemFirstSeen,
             others: (1..<count).map { (parsers[$0].items.strings, parsers[$0].items.hashes, parsers[$0].itemFirstSeen) })
         let runs = RunTable(pool: pool, firstLineOfSegments: firstLineOfSegments)
-        let customerRuns = groupRunsByCustomer(customerCount: customerIDs.count, customerMaps: customerMaps, runs: runs)
+        let customerRuns = groupRunsByCustomer(
+            customerCount: customerIDs.count, codeToCustomer: codeToCustomer, runs: runs)
         let lines = concatenateLines(itemMaps: itemMaps)
 
         var assembled = OrderGrouping.run(
@@ -142,14 +143,18 @@ struct SnapshotAssembly {
     /// Runs grouped by customer, in input order within each customer, each with what the
     /// order step needs packed in one record: that step then reads sequentially. Each thread
     /// writes the runs of its own customer range, so writes never overlap.
-    private func groupRunsByCustomer(customerCount: Int, customerMaps: [[Int32]], runs: RunTable) -> (offsets: [Int], runs: [GroupedRun]) {
+    private func groupRunsByCustomer(
+        customerCount: Int, codeToCustomer: [Int32], runs: RunTable
+    ) -> (offsets: [Int], runs: [GroupedRun]) {
         guard let pool else { return ([0], []) }
         let parsers = pool.parsers
         var offsets = [Int](repeating: 0, count: customerCount + 1)
         offsets.withUnsafeMutableBufferPointer { offsets in
-            for p in 0..<pool.count {
-                parsers[p].runCustomer.withUnsafeBufferPointer { runCustomer in
-                    for code in runCustomer { offsets[Self.customer(code, customerMaps) + 1] += 1 }
+            codeToCustomer.withUnsafeBufferPointer { codeToCustomer in
+                for p in 0..<pool.count {
+                    parsers[p].runCustomer.withUnsafeBufferPointer { runCustomer in
+                        for code in runCustomer { offsets[Int(codeToCustomer[Int(code)]) + 1] += 1 }
+                    }
                 }
             }
             for c in 0..<customerCount { offsets[c + 1] += offsets[c] }
@@ -174,12 +179,13 @@ struct SnapshotAssembly {
                         let runBase = runs.parserOffsets[p]
                         let lineBase = runs.lineBases[p]
                         let lineCount = parsers[p].lineItem.count
+                        codeToCustomer.withUnsafeBufferPointer { codeToCustomer in
                         parsers[p].runCustomer.withUnsafeBufferPointer { runCustomer in
                         parsers[p].runDay.withUnsafeBufferPointer { day in
                         parsers[p].runLineStart.withUnsafeBufferPointer { lineStart in
                         parsers[p].runHashes.withUnsafeBufferPointer { hashes in
                             for local in segment.runStart..<segment.runEnd {
-                                let customer = Self.customer(runCustomer[local], customerMaps)
+                                let customer = Int(codeToCustomer[Int(runCustomer[local])])
                                 guard customer >= low && customer < high else { continue }
                                 let end = local + 1 < lineStart.count ? lineStart[local + 1] : lineCount
                                 (target! + cursor[customer]).initialize(to: GroupedRun(
@@ -187,22 +193,13 @@ struct SnapshotAssembly {
                                     lineEnd: lineBase + end, hash: hashes[local]))
                                 cursor[customer] += 1
                             }
-                        }}}}
+                        }}}}}
                     }
                 }
             }
             initialized = total
         }
         return (offsets, grouped)
-    }
-}
-
-extension SnapshotAssembly {
-    /// The global customer index of a partition code (see ``CustomerPartitions``).
-    @inline(__always)
-    static func customer(_ code: Int32, _ maps: [[Int32]]) -> Int {
-        let partitions = Int32(maps.count)
-        return Int(maps[Int(code % partitions)][Int(code / partitions)])
     }
 }
 
