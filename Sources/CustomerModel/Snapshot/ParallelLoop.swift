@@ -32,6 +32,22 @@ package enum ParallelLoop {
     }
 }
 
+extension ParallelLoop {
+    /// Fills `output[i] = body(i)` for every index, in contiguous chunks on all cores; each
+    /// chunk writes only its own index range.
+    /// - Complexity: O(count · cost of body).
+    package static func fill<T>(_ output: inout [T], _ body: (Int) -> T) {
+        let count = output.count
+        let pieces = count < 2048 ? 1 : 8
+        output.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            forEach(pieces) { piece in
+                for i in (count * piece / pieces)..<(count * (piece + 1) / pieces) { base[i] = body(i) }
+            }
+        }
+    }
+}
+
 /// The loop body, made sendable for `concurrentPerform`.
 ///
 /// Safe because `concurrentPerform` returns only after every iteration has finished (the

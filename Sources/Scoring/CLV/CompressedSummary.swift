@@ -1,3 +1,5 @@
+import CustomerModel
+
 /// Distinct (x, tₓ, T) rows of a ``CustomerSummary`` with how many customers share each,
 /// which is what the likelihoods are evaluated on (fewer rows, the same likelihood).
 package struct CompressedSummary: Sendable {
@@ -38,7 +40,7 @@ package struct CompressedSummary: Sendable {
     package func sum(components: Int, _ term: (Int, inout [Double]) -> Void) -> [Double] {
         let pieces = count < 4096 ? 1 : 2
         let bounds = (0...pieces).map { count * $0 / pieces }
-        let parts: [[Double]] = ParallelLoopBridge.map(pieces) { piece in
+        let parts: [[Double]] = ParallelLoop.map(pieces) { piece in
             var total = [Double](repeating: 0, count: components)
             for i in bounds[piece]..<bounds[piece + 1] { term(i, &total) }
             return total

@@ -31,7 +31,7 @@ extension CustomerSummary {
         let perUnit = 1 / unit.days
         var minorPerUnit = 1.0
         for _ in 0..<snapshot.currency.minorUnitDigits { minorPerUnit *= 10 }
-        let parts: [SummaryColumns] = ParallelLoopBridge.map(pieces) { piece in
+        let parts: [SummaryColumns] = ParallelLoop.map(pieces) { piece in
             var part = SummaryColumns()
             part.reserve(bounds[piece + 1] - bounds[piece])
             for c in bounds[piece]..<bounds[piece + 1] {

@@ -1,3 +1,5 @@
+import CustomerModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -79,7 +81,7 @@ public struct LifetimeValueCalculator: Sendable, Hashable {
         }
         var out = [Double](repeating: 0, count: summary.count)
         let errors = ErrorSlots(count: summary.count)
-        ParallelLoopBridge.fill(&out) { i in
+        ParallelLoop.fill(&out) { i in
             do throws(ScoringError) {
                 return try value(
                     frequency: summary.frequency[i], recency: summary.recency[i], age: summary.age[i],

@@ -1,3 +1,5 @@
+import CustomerModel
+
 /// A fitted model of how many purchases a customer makes and whether they are still
 /// active: BG/NBD and MBG/NBD here, Pareto/NBD and BG/BB the same way.
 ///
@@ -32,7 +34,7 @@ extension RepeatPurchaseModel {
         summary.frequency.withUnsafeBufferPointer { x in
             summary.recency.withUnsafeBufferPointer { tx in
                 summary.age.withUnsafeBufferPointer { t in
-                    ParallelLoopBridge.fill(&out) { i in probabilityAlive(frequency: x[i], recency: tx[i], age: t[i]) }
+                    ParallelLoop.fill(&out) { i in probabilityAlive(frequency: x[i], recency: tx[i], age: t[i]) }
                 }
             }
         }
@@ -50,7 +52,7 @@ extension RepeatPurchaseModel {
         summary.frequency.withUnsafeBufferPointer { x in
             summary.recency.withUnsafeBufferPointer { tx in
                 summary.age.withUnsafeBufferPointer { age in
-                    ParallelLoopBridge.fill(&out) { i in
+                    ParallelLoop.fill(&out) { i in
                         do throws(ScoringError) {
                             return try conditionalExpectedPurchases(
                                 within: t, frequency: x[i], recency: tx[i], age: age[i])
