@@ -8,7 +8,9 @@ import PrecisionMarketingTesting
 ///    with ``SyntheticDataGenerator``;
 /// 2. write the orders as the canonical transactions CSV and import those bytes through
 ///    ``SnapshotBuilder``, the same path as `precision rfm`;
-/// 3. assess data quality, resolve identities, and score RFM with named segments.
+/// 3. assess data quality, resolve identities, and score RFM with named segments;
+/// 4. score value tiers (eRFM, transaction indicators) and fit BG/NBD + Gamma-Gamma on the
+///    orders up to the period end for the top customers by 12-month CLV.
 ///
 /// Deterministic: the as-of day is the day after the generated period, never the system
 /// clock, so the same options print the same output on every machine.
@@ -80,6 +82,21 @@ enum DemoCommand {
         } catch {
             throw UsageError("demo: RFM failed: \(error.message)")
         }
+        progress.step("value score and tiers")
+        let value: ValueScoreResult
+        do {
+            value = try ValueScoreAnalysis().run(on: snapshot, asOf: asOf)
+        } catch {
+            throw UsageError("demo: value score failed: \(error.message)")
+        }
+
+        progress.step("fitting BG/NBD and Gamma-Gamma, 12-month CLV")
+        let lifetimeValue: DemoSummary.LifetimeValueSummary
+        do {
+            lifetimeValue = try .init(snapshot: snapshot, calibrationEnd: configuration.end)
+        } catch {
+            throw UsageError("demo: CLV failed: \(error.message)")
+        }
         progress.step("done")
 
         return DemoSummary(
@@ -93,7 +110,7 @@ enum DemoCommand {
                 orders: snapshot.orderCount, items: snapshot.itemCount),
             dataQuality: .init(quality),
             identityResolution: .init(resolution, profileCount: data.profiles.count, planted: data.dirtyData.duplicates),
-            rfm: .init(rfm))
+            rfm: .init(rfm), valueTiers: .init(value), lifetimeValue: lifetimeValue)
     }
 }
 
@@ -121,6 +138,7 @@ enum DemoNumber {
         guard value.isFinite else { return "n/a" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
+        guard abs(value * scale) < 9e18 else { return value.description }
         return DecimalParser.format(minorUnits: Int64((value * scale).rounded()), digits: decimals)
     }
 

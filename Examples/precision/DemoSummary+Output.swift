@@ -17,7 +17,7 @@ extension DemoSummary {
     }
 
     /// Aligned text: the setup, the import report, data quality, identity resolution and
-    /// the RFM segment table.
+    /// the RFM segment table, the value tiers and the top customers by 12-month CLV.
     func writeTable() {
         var out = ByteOutput()
         out.append("precision demo: \(setup.customers) synthetic customers (seed \(setup.seed)), ")
@@ -59,6 +59,7 @@ extension DemoSummary {
             out.appendCell(rfm.averageMonetaryTexts[index], width: columns[5].width, rightAligned: true)
             out.append("\n")
         }
+        appendValueTables(to: &out)
         StandardStreams.write(out.bytes)
     }
 }

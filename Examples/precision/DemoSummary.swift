@@ -188,4 +188,6 @@ struct DemoSummary: Encodable {
     var dataQuality: QualitySummary
     var identityResolution: ResolutionSummary
     var rfm: RFMSummary
+    var valueTiers: ValueTierSummary
+    var lifetimeValue: LifetimeValueSummary
 }

@@ -11,6 +11,12 @@ let usage = """
       demo      [--customers N] [--seed S] [--format json|table]
       rfm       --input FILE [--as-of YYYY-MM-DD] [--currency CODE] [--format json|table]
       validate  --input FILE [--currency CODE] [--format json|table]
+      clv       (--input FILE --calibration-end D [--holdout-end D] | --summary FILE)
+                [--model bgnbd|mbgnbd] [--unit day|week] [--spend gammagamma] [--horizon T]
+                [--discount-rate R] [--months M] [--currency CODE] [--format json|table]
+                horizon: default the holdout length, else 52 weeks / 364 days; CLV with
+                --months M: monthly rule at R per month, else continuous over the horizon
+      score     --input FILE [--as-of D] [--weights r,f,m,if,id,si] [--currency CODE] [--format json|table]
     """
 
 let commandLine = CommandLine.arguments
@@ -25,6 +31,8 @@ do {
     case "rfm": try RFMCommand.run(&arguments)
     case "validate": try ValidateCommand.run(&arguments)
     case "demo": try DemoCommand.run(&arguments)
+    case "clv": try CLVCommand.run(&arguments)
+    case "score": try ScoreCommand.run(&arguments)
     case "help", "--help", "-h":
         StandardStreams.write(Array((usage + "\n").utf8))
     default:
