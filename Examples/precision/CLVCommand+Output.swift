@@ -78,7 +78,7 @@ extension CLVCommand {
     static func writeTable(_ report: Report) {
         var out = ByteOutput()
         let s = report.summary
-        out.append("\(report.model == "mbgnbd" ? "MBG/NBD" : "BG/NBD") on \(s.count) customers, times in \(report.unit.rawValue)s")
+        out.append("\(["mbgnbd": "MBG/NBD", "paretonbd": "Pareto/NBD"][report.model] ?? "BG/NBD") on \(s.count) customers, times in \(report.unit.rawValue)s")
         if let end = report.calibrationEnd { out.append(", calibration to \(end)") }
         if let end = report.holdoutEnd { out.append(", holdout to \(end)") }
         out.append("\n\n")

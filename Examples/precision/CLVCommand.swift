@@ -1,7 +1,7 @@
 import PrecisionMarketing
 
 /// `precision clv (--input FILE --calibration-end D [--holdout-end D] | --summary FILE)
-/// [--model bgnbd|mbgnbd] [--unit day|week] [--spend gammagamma] [--horizon T]
+/// [--model bgnbd|mbgnbd|paretonbd] [--unit day|week] [--spend gammagamma] [--horizon T]
 /// [--discount-rate R] [--months M] [--currency CODE] [--format json|table]`
 ///
 /// - Horizon of `expected_purchases`: `--horizon` (in the unit); by default the holdout
@@ -49,8 +49,8 @@ enum CLVCommand {
         let currency = try SnapshotLoading.currency(&arguments)
         try arguments.rejectUnknown()
 
-        guard modelName == "bgnbd" || modelName == "mbgnbd" else {
-            throw UsageError("--model must be bgnbd or mbgnbd, not '\(modelName)'")
+        guard ["bgnbd", "mbgnbd", "paretonbd"].contains(modelName) else {
+            throw UsageError("--model must be bgnbd, mbgnbd or paretonbd, not '\(modelName)'")
         }
         guard let unit = CustomerSummary.TimeUnit(rawValue: unitText) else {
             throw UsageError("--unit must be day or week, not '\(unitText)'")
@@ -106,8 +106,11 @@ enum CLVCommand {
 
         let report: Report
         do {
-            // A Pareto/NBD case (`--model paretonbd`) plugs in here: fit it and call `evaluate`.
             switch modelName {
+            case "paretonbd":
+                let fitted = try ParetoNBDModel().fit(summary)
+                report = try evaluate(fitted, estimates: fitted.estimates, name: modelName, summary: summary,
+                                      horizon: horizon, discounting: discounting)
             case "mbgnbd":
                 let fitted = try MBGNBDModel().fit(summary)
                 report = try evaluate(fitted, estimates: fitted.estimates, name: modelName, summary: summary,

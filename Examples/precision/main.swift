@@ -12,7 +12,7 @@ let usage = """
       rfm       --input FILE [--as-of YYYY-MM-DD] [--currency CODE] [--format json|table]
       validate  --input FILE [--currency CODE] [--format json|table]
       clv       (--input FILE --calibration-end D [--holdout-end D] | --summary FILE)
-                [--model bgnbd|mbgnbd] [--unit day|week] [--spend gammagamma] [--horizon T]
+                [--model bgnbd|mbgnbd|paretonbd] [--unit day|week] [--spend gammagamma] [--horizon T]
                 [--discount-rate R] [--months M] [--currency CODE] [--format json|table]
                 horizon: default the holdout length, else 52 weeks / 364 days; CLV with
                 --months M: monthly rule at R per month, else continuous over the horizon
