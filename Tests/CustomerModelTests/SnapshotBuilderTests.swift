@@ -234,3 +234,17 @@ struct SnapshotBuilderTests {
         #expect(order == [2, 1, 5, 3, 6, 0, 4])
     }
 }
+
+@Suite("Snapshot builder edge cases")
+struct SnapshotBuilderEdgeCaseTests {
+    @Test(arguments: [1, 2])
+    func everyRowRejectedGivesAnEmptySnapshotAndTheRejections(parallelism: Int) throws {
+        let text = "customer_id,order_id,date,item_id,quantity,amount\nc1,o1,2024-13-01,i1,1,1.00\nc2,o2,2024-01-01,i2,0,1.00\n"
+        let (snapshot, report) = try SnapshotBuilder.build(csv: Array(text.utf8), parallelism: parallelism)
+        #expect(snapshot.customerCount == 0 && snapshot.orderCount == 0 && snapshot.lineCount == 0)
+        #expect(snapshot.customerOrderOffsets == [0])
+        #expect(report.rowsRead == 2 && report.rowsKept == 0)
+        #expect(report.rejections.map(\.line) == [2, 3])
+        #expect(report.rejections.map(\.reason) == [.invalidDate, .invalidQuantity])
+    }
+}

@@ -68,11 +68,10 @@ public struct TransactionCSVImporter {
     private mutating func feed(_ buffer: UnsafeBufferPointer<UInt8>, isFinal: Bool) throws(ImportError) {
         var reader = self.reader
         defer { self.reader = reader }
-        var parser: TransactionRowParser? = nil
         try reader.feed(buffer, isFinal: isFinal) { block, firstLine, header in
-            if parser == nil { parser = TransactionRowParser(header: header, format: format) }
+            var parser = TransactionRowParser(header: header, format: format)
             return LineScanner.forEachLine(in: block, firstLineNumber: firstLine, isFinal: true) { line, number in
-                self.consume(line: line, number: number, parser: &parser!)
+                self.consume(line: line, number: number, parser: &parser)
             }.lines
         }
     }

@@ -42,6 +42,14 @@ enum OrderGrouping {
     ) -> Output {
         let offsets = customerRuns.offsets
         let total = offsets[customerCount]
+        guard total > 0 else {
+            var empty = Output()
+            empty.customerOrderOffsets = offsets
+            empty.lineItems = lines.item
+            empty.lineQuantities = lines.quantity
+            empty.lineAmounts = lines.amount
+            return empty
+        }
         let pieces = total < 100_000 ? 1 : parallelism
         var bounds = [0]
         for piece in 1..<max(1, pieces) {
@@ -68,9 +76,13 @@ enum OrderGrouping {
                     ends.withUnsafeMutableBufferPointer { ends in
                         customerOrders.withUnsafeMutableBufferPointer { customerOrders in
                             customerRuns.runs.withUnsafeBufferPointer { grouped in
+                                // total > 0, so every column has storage.
+                                guard let days = days.baseAddress, let ids = ids.baseAddress,
+                                      let starts = starts.baseAddress, let ends = ends.baseAddress,
+                                      let customerOrders = customerOrders.baseAddress
+                                else { return [] }
                                 let columns = Columns(
-                                    days: days.baseAddress!, ids: ids.baseAddress!, starts: starts.baseAddress!,
-                                    ends: ends.baseAddress!, customerOrders: customerOrders.baseAddress!)
+                                    days: days, ids: ids, starts: starts, ends: ends, customerOrders: customerOrders)
                                 return ParallelLoop.map(ranges.count) { index in
                                     group(customers: ranges[index], offsets: offsets, grouped: grouped, runs: runs,
                                           lines: lines, into: columns)

@@ -169,7 +169,7 @@ struct SnapshotAssembly {
         let pieces = total < 200_000 ? 1 : parallelism
         let customerBounds = (0...pieces).map { customerCount * $0 / pieces }
         let grouped = [GroupedRun](unsafeUninitializedCapacity: total) { grouped, initialized in
-            let target = grouped.baseAddress
+            guard let target = grouped.baseAddress else { return }
             cursor.withUnsafeMutableBufferPointer { cursor in
                 ParallelLoop.forEach(pieces) { piece in
                     let low = customerBounds[piece]
@@ -188,7 +188,7 @@ struct SnapshotAssembly {
                                 let customer = Int(codeToCustomer[Int(runCustomer[local])])
                                 guard customer >= low && customer < high else { continue }
                                 let end = local + 1 < lineStart.count ? lineStart[local + 1] : lineCount
-                                (target! + cursor[customer]).initialize(to: GroupedRun(
+                                (target + cursor[customer]).initialize(to: GroupedRun(
                                     run: Int32(runBase + local), day: day[local], lineStart: lineBase + lineStart[local],
                                     lineEnd: lineBase + end, hash: hashes[local]))
                                 cursor[customer] += 1
