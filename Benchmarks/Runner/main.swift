@@ -44,6 +44,13 @@ func peakResidentMiB() -> Double {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repetitions = 3
+// --scoring: also time the issue-10 workloads on the snapshot (value score and tiers; the
+// CLV summary, BG/NBD and Gamma-Gamma fits; scoring every customer from fitted parameters).
+var scoring = false
+if let index = arguments.firstIndex(of: "--scoring") {
+    scoring = true
+    arguments.remove(at: index)
+}
 var threads: Int? = nil
 if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count {
     repetitions = Int(arguments[index + 1]) ?? 3
@@ -75,6 +82,37 @@ for path in arguments {
         summary = "customers=\(rfm.count) sum_F=\(rfm.frequency.reduce(0) { $0 + Int($1) }) "
             + "sum_M=\(try rfm.totalMonetary().decimalString) 555=\(rfm.count(r: 5, f: 5, m: 5)) 111=\(rfm.count(r: 1, f: 1, m: 1)) "
             + "rejected=\(built.report.rowsRejected)"
+    }
+    if scoring {
+        let (snapshot, _) = try SnapshotBuilder.build(csv: bytes, parallelism: threads)
+        var bestValue = Double.infinity, bestSummary = Double.infinity, bestFit = Double.infinity, bestScore = Double.infinity
+        var line = ""
+        for _ in 0..<repetitions {
+            let t0 = clock.now
+            let value = try ValueScoreAnalysis().run(on: snapshot)
+            let t1 = clock.now
+            guard let range = snapshot.dayRange else { break }
+            let summary = try CustomerSummary(
+                snapshot: snapshot, calibrationEnd: range.upperBound.adding(days: 1), unit: .week)
+            let t2 = clock.now
+            let bgnbd = try BGNBDModel().fit(summary)
+            let spendModel = try GammaGammaModel().fit(summary.repeatBuyers())
+            let t3 = clock.now
+            let alive = bgnbd.probabilityAlive(summary)
+            let expected = try bgnbd.conditionalExpectedPurchases(within: 52, for: summary)
+            let clv = try LifetimeValueCalculator(discounting: .continuous(horizon: 52, rate: 0.002))
+                .values(for: summary, purchases: bgnbd, spend: spendModel)
+            let t4 = clock.now
+            bestValue = min(bestValue, seconds(t1 - t0))
+            bestSummary = min(bestSummary, seconds(t2 - t1))
+            bestFit = min(bestFit, seconds(t3 - t2))
+            bestScore = min(bestScore, seconds(t4 - t3))
+            line = "customers=\(summary.count) tiers=\(value.tierCounts()) mean_p_alive=\(format3(alive.reduce(0, +) / Double(alive.count))) "
+                + "sum_expected_52w=\(Int(expected.reduce(0, +))) sum_clv=\(Int(clv.reduce(0, +)))"
+        }
+        print("  scoring: value score and tiers=\(format3(bestValue))s clv summary=\(format3(bestSummary))s "
+              + "bgnbd+gammagamma fit=\(format3(bestFit))s p_alive+expected+clv for all=\(format3(bestScore))s")
+        print("  scoring: \(line)")
     }
     let name = path.split(separator: "/").last.map(String.init) ?? path
     print("\(name): rows=\(bytes.count) bytes read=\(String(format3(readTime)))s snapshot=\(format3(best.snapshot))s rfm=\(format3(best.rfm))s library=\(format3(best.library))s peak=\(Int(peakResidentMiB()))MiB threads=\(threads.map(String.init) ?? "all")")
