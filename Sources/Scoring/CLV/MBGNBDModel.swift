@@ -24,17 +24,9 @@ public struct MBGNBDModel: Sendable, Hashable {
     ///   repeat purchase; `.didNotConverge` when the optimiser fails.
     /// - Complexity: O(iterations · distinct rows), the likelihood on both cores.
     public func fit(_ summary: CustomerSummary) throws(ScoringError) -> FittedMBGNBD {
-        let data = try CompressedSummary.validatedForPurchaseModel(summary, model: "MBG/NBD")
-        let meanAge = max(summary.age.reduce(0, +) / Double(summary.count), 1e-3)
-        var minimizer = BFGSMinimizer()
-        minimizer.maximumIterations = maximumIterations
-        let estimates = try LogParameterFit.fit(
-            names: ["r", "alpha", "a", "b"], start: [1, meanAge, 1, 1], customerCount: summary.count,
-            minimizer: minimizer
-        ) { theta in
-            let (ll, gradient) = Self.logLikelihood(theta, data)
-            return (-ll, gradient.map { -$0 })
-        }
+        let estimates = try LogParameterFit.fitPurchaseModel(
+            summary, model: "MBG/NBD", names: ["r", "alpha", "a", "b"], fourthStartIsMeanAge: false,
+            maximumIterations: maximumIterations, logLikelihood: Self.logLikelihood)
         let v = estimates.values
         return FittedMBGNBD(unchecked: v[0], alpha: v[1], a: v[2], b: v[3], estimates: estimates)
     }

@@ -39,17 +39,9 @@ public struct ParetoNBDModel: Sendable, Hashable {
     ///   purchase or every T = 0; `.didNotConverge` when the optimiser fails.
     /// - Complexity: O(iterations · distinct rows · ₂F₁ series), the likelihood on both cores.
     public func fit(_ summary: CustomerSummary) throws(ScoringError) -> FittedParetoNBD {
-        let data = try CompressedSummary.validatedForPurchaseModel(summary, model: "Pareto/NBD")
-        let meanAge = max(summary.age.reduce(0, +) / Double(summary.count), 1e-3)
-        var minimizer = BFGSMinimizer()
-        minimizer.maximumIterations = maximumIterations
-        let estimates = try LogParameterFit.fit(
-            names: ["r", "alpha", "s", "beta"], start: [1, meanAge, 1, meanAge], customerCount: summary.count,
-            minimizer: minimizer
-        ) { theta in
-            let (ll, gradient) = Self.logLikelihood(theta, data)
-            return (-ll, gradient.map { -$0 })
-        }
+        let estimates = try LogParameterFit.fitPurchaseModel(
+            summary, model: "Pareto/NBD", names: ["r", "alpha", "s", "beta"], fourthStartIsMeanAge: true,
+            maximumIterations: maximumIterations, logLikelihood: Self.logLikelihood)
         let v = estimates.values
         return FittedParetoNBD(unchecked: v[0], alpha: v[1], s: v[2], beta: v[3], estimates: estimates)
     }

@@ -41,4 +41,28 @@ package enum LogParameterFit {
             names: names, values: values, standardErrors: errors, logLikelihood: -result.value,
             customerCount: customerCount, convergence: result.report)
     }
+
+    /// Fits a four-parameter repeat-purchase model (BG/NBD, MBG/NBD, Pareto/NBD) to a
+    /// summary: validates and compresses it, starts from (1, mean T, 1, 1), or (1, mean T, 1,
+    /// mean T) when `fourthStartIsMeanAge` (a rate-like fourth parameter, Pareto/NBD's β), and
+    /// maximises `logLikelihood(θ, rows) -> (LL, ∂LL/∂θ)`.
+    /// - Throws: ``ScoringError`` `.degenerateInput` for data the model cannot be fitted to;
+    ///   `.didNotConverge` when the optimiser fails.
+    static func fitPurchaseModel(
+        _ summary: CustomerSummary, model: String, names: [String], fourthStartIsMeanAge: Bool,
+        maximumIterations: Int,
+        logLikelihood: ([Double], CompressedSummary) -> (Double, [Double])
+    ) throws(ScoringError) -> ParameterEstimates {
+        let data = try CompressedSummary.validatedForPurchaseModel(summary, model: model)
+        let meanAge = max(summary.age.reduce(0, +) / Double(summary.count), 1e-3)
+        var minimizer = BFGSMinimizer()
+        minimizer.maximumIterations = maximumIterations
+        return try fit(
+            names: names, start: [1, meanAge, 1, fourthStartIsMeanAge ? meanAge : 1], customerCount: summary.count,
+            minimizer: minimizer
+        ) { theta in
+            let (ll, gradient) = logLikelihood(theta, data)
+            return (-ll, gradient.map { -$0 })
+        }
+    }
 }
