@@ -79,6 +79,7 @@ struct CalendarDayTests {
 
     @Test(arguments: [(2023, 2, 29), (2024, 13, 1), (2024, 0, 10), (2024, 1, 0), (2024, 6, 31), (1900, 2, 29)])
     func refusesInvalidComponents(_ year: Int, _ month: Int, _ day: Int) {
+        // (Year range: see yearsOutsideTheWritableRangeAreRefused.)
         let error = #expect(throws: DateError.self) { try CalendarDay(year: year, month: month, day: day) }
         #expect(error?.code == .invalidDate)
     }
@@ -132,5 +133,17 @@ struct CalendarDayTests {
             try JSONDecoder().decode([CalendarDay].self, from: Data(#"["2023-02-29"]"#.utf8))
         }
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([CalendarDay].self, from: Data("[19782]".utf8)) }
+    }
+
+    @Test(arguments: [-1, 10_000])
+    func yearsOutsideTheWritableRangeAreRefused(_ year: Int) {
+        let error = #expect(throws: DateError.self) { try CalendarDay(year: year, month: 1, day: 1) }
+        #expect(error?.code == .invalidDate)
+    }
+
+    @Test func everyDayPrintsAsTextThatParsesBack() throws {
+        for day in [try CalendarDay(year: 0, month: 1, day: 1), try CalendarDay(year: 9999, month: 12, day: 31)] {
+            #expect(try CalendarDay(iso: day.description) == day)
+        }
     }
 }

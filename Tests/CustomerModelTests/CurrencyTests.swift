@@ -64,6 +64,14 @@ struct CurrencyTests {
         #expect(try JSONDecoder().decode([Currency].self, from: data) == [currency])
     }
 
+    @Test func aCurrencyOutsideTheTableRoundTripsWithItsDigits() throws {
+        let points = try Currency(code: "pts", minorUnitDigits: 0)
+        let data = try JSONEncoder().encode([points])
+        #expect(try JSONDecoder().decode([Currency].self, from: data) == [points])
+        let money = Money(minorUnits: 1250, currency: points)
+        #expect(try JSONDecoder().decode(Money.self, from: JSONEncoder().encode(money)) == money)
+    }
+
     @Test func decodingAnUnknownCodeFails() {
         #expect(throws: (any Error).self) { try JSONDecoder().decode([Currency].self, from: Data(#"["XYZ"]"#.utf8)) }
     }

@@ -52,14 +52,41 @@ public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
         return factor
     }
 
+    /// Decodes `"EUR"` (an ISO 4217 code) or `{"code": "PTS", "minorUnitDigits": 0}` (a
+    /// currency outside the table, as ``encode(to:)`` writes it).
     public init(from decoder: any Decoder) throws {
-        let code = try decoder.singleValueContainer().decode(String.self)
-        self = try Currency(isoCode: code)
+        if let container = try? decoder.container(keyedBy: CodingKeys.self),
+           let code = try? container.decode(String.self, forKey: .code) {
+            let digits = try container.decode(Int.self, forKey: .minorUnitDigits)
+            do {
+                self = try Currency(code: code, minorUnitDigits: digits)
+            } catch {
+                throw DecodingError.dataCorruptedError(forKey: .code, in: container, debugDescription: error.description)
+            }
+            return
+        }
+        let container = try decoder.singleValueContainer()
+        let code = try container.decode(String.self)
+        do {
+            self = try Currency(isoCode: code)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
     }
 
+    private enum CodingKeys: String, CodingKey { case code, minorUnitDigits }
+
+    /// Encodes an ISO 4217 currency as its code, and any other currency as an object with
+    /// its code and minor-unit digits, so that both decode back to the same value.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
+        if Currency.table[code] == self {
+            var container = encoder.singleValueContainer()
+            try container.encode(code)
+        } else {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(minorUnitDigits, forKey: .minorUnitDigits)
+        }
     }
 
     public static let usd = Currency(known: "USD", 2)

@@ -12,11 +12,14 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// Creates a day from year, month and day of month.
     ///
-    /// - Throws: ``DateError`` when the month or day does not exist (2023-02-29, 2024-13-01).
+    /// Years 0...9999, the ones `YYYY-MM-DD` can write, so every day prints as text that
+    /// ``init(iso:)`` reads back.
+    /// - Throws: ``DateError`` when the month or day does not exist (2023-02-29, 2024-13-01)
+    ///   or the year is outside 0...9999.
     public init(year: Int, month: Int, day: Int) throws(DateError) {
         guard (1...12).contains(month), day >= 1,
               day <= CalendarDay.daysInMonth(year: year, month: month),
-              (-1_000_000...1_000_000).contains(year)
+              (0...9999).contains(year)
         else {
             throw DateError(.invalidDate, "\(year)-\(month)-\(day) is not a calendar date")
         }
