@@ -89,6 +89,26 @@ public struct FittedBGBB: RepeatPurchaseModel, Hashable {
         }
     }
 
+    /// E[X(n, n + m] | alive at n + 1, x, n] = (α + x)/(α + β + n) · B(γ, δ)/B(γ, δ + n) · δ/(γ − 1)
+    /// · Γ(γ + δ)/Γ(1 + δ) · [Γ(1 + δ + n)/Γ(γ + δ + n) − Γ(1 + δ + n + m)/Γ(γ + δ + n + m)]: the
+    /// conditional expectation divided by ``probabilityAlive(frequency:recency:age:)``.
+    /// - Complexity: O(1); never throws.
+    public func expectedPurchasesIfAlive(within t: Double, frequency x: Double, age: Double) throws(ScoringError)
+        -> Double
+    {
+        let m = Self.whole(t)
+        guard m > 0 else { return 0 }
+        let n = Self.whole(age), x = min(Self.whole(x), n)
+        let logRatio = SpecialFunctions.logBeta(alpha + x + 1, beta + n - x) - SpecialFunctions.logBeta(alpha + x, beta + n - x)
+        return try FittedBGNBD.aroundOne(gamma) { gamma in
+            let stillAlive = SpecialFunctions.logBeta(gamma, delta) - SpecialFunctions.logBeta(gamma, delta + n)
+            let base = SpecialFunctions.logGamma(gamma + delta) - SpecialFunctions.logGamma(1 + delta)
+            let now = SpecialFunctions.logGamma(1 + delta + n) - SpecialFunctions.logGamma(gamma + delta + n)
+            let later = SpecialFunctions.logGamma(1 + delta + n + m) - SpecialFunctions.logGamma(gamma + delta + n + m)
+            return exp(logRatio + stillAlive + base + now) * -expm1(later - now) * delta / (gamma - 1)
+        }
+    }
+
     /// P(X(n) = k) = C(n, k) B(α + k, β + n − k)/B(α, β) · B(γ, δ + n)/B(γ, δ)
     /// + Σ_{i=k}^{n−1} C(i, k) B(α + k, β + i − k)/B(α, β) · B(γ + 1, δ + i)/B(γ, δ).
     /// - Complexity: O(n).

@@ -59,20 +59,30 @@ public struct FittedBGNBD: RepeatPurchaseModel, Hashable {
         }
     }
 
-    /// E[X(T, T + t] | x, tₓ, T] (Fader, Hardie & Lee 2005, eq. 10).
+    /// E[X(T, T + t] | x, tₓ, T] (Fader, Hardie & Lee 2005, eq. 10): P(alive) times
+    /// ``expectedPurchasesIfAlive(within:frequency:age:)``.
     /// - Throws: ``ScoringError`` when the series cannot be evaluated.
     /// - Complexity: O(1) for moderate t; see ``Hypergeometric2F1``.
     public func conditionalExpectedPurchases(within t: Double, frequency x: Double, recency tx: Double, age: Double)
         throws(ScoringError) -> Double
     {
         guard t > 0 else { return 0 }
+        return try expectedPurchasesIfAlive(within: t, frequency: x, age: age)
+            * probabilityAlive(frequency: x, recency: tx, age: age)
+    }
+
+    /// E[X(T, T + t] | alive at T, x, T] = (a + b + x − 1)/(a − 1) · [1 − ((α + T)/(α + T + t))^(r + x)
+    /// ₂F₁(r + x, b + x; a + b + x − 1; t/(α + T + t))].
+    /// - Throws: ``ScoringError`` when the series cannot be evaluated.
+    /// - Complexity: O(1) for moderate t; see ``Hypergeometric2F1``.
+    public func expectedPurchasesIfAlive(within t: Double, frequency x: Double, age: Double) throws(ScoringError)
+        -> Double
+    {
+        guard t > 0 else { return 0 }
         return try Self.aroundOne(a) { (a) throws(ScoringError) -> Double in
             let f = try Hypergeometric2F1(a: r + x, b: b + x, c: a + b + x - 1, z: t / (alpha + age + t))
             let product = f.sign * exp(f.logMagnitude + (r + x) * (log(alpha + age) - log(alpha + age + t)))
-            let numerator = (a + b + x - 1) / (a - 1) * (1 - product)
-            guard x > 0 else { return numerator }
-            let logOdds = log(a) - log(b + x - 1) + (r + x) * (log(alpha + age) - log(alpha + tx))
-            return numerator * SpecialFunctions.inverseOnePlusExp(logOdds)
+            return (a + b + x - 1) / (a - 1) * (1 - product)
         }
     }
 

@@ -61,12 +61,22 @@ public struct FittedMBGNBD: RepeatPurchaseModel, Hashable {
         throws(ScoringError) -> Double
     {
         guard t > 0 else { return 0 }
+        return try expectedPurchasesIfAlive(within: t, frequency: x, age: age)
+            * probabilityAlive(frequency: x, recency: tx, age: age)
+    }
+
+    /// E[X(T, T + t] | alive at T, x, T] = (a + b + x)/(a − 1) · [1 − ((α + T)/(α + T + t))^(r + x)
+    /// ₂F₁(r + x, b + x + 1; a + b + x; t/(α + T + t))].
+    /// - Throws: ``ScoringError`` when the series cannot be evaluated.
+    /// - Complexity: O(1) for moderate t; see ``Hypergeometric2F1``.
+    public func expectedPurchasesIfAlive(within t: Double, frequency x: Double, age: Double) throws(ScoringError)
+        -> Double
+    {
+        guard t > 0 else { return 0 }
         return try FittedBGNBD.aroundOne(a) { (a) throws(ScoringError) -> Double in
             let f = try Hypergeometric2F1(a: r + x, b: b + x + 1, c: a + b + x, z: t / (alpha + age + t))
             let product = f.sign * exp(f.logMagnitude + (r + x) * (log(alpha + age) - log(alpha + age + t)))
-            let numerator = (a + b + x) / (a - 1) * (1 - product)
-            let logOdds = log(a) - log(b + x) + (r + x) * (log(alpha + age) - log(alpha + tx))
-            return numerator * SpecialFunctions.inverseOnePlusExp(logOdds)
+            return (a + b + x) / (a - 1) * (1 - product)
         }
     }
 

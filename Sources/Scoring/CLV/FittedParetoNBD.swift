@@ -76,8 +76,18 @@ public struct FittedParetoNBD: RepeatPurchaseModel, Hashable {
         throws(ScoringError) -> Double
     {
         guard t > 0 else { return 0 }
-        let mean = (r + x) * (beta + age) / (alpha + age) * Self.survivalIntegral(s - 1, log1p(t / (beta + age)))
-        return mean * probabilityAlive(frequency: x, recency: tx, age: age)
+        return try expectedPurchasesIfAlive(within: t, frequency: x, age: age)
+            * probabilityAlive(frequency: x, recency: tx, age: age)
+    }
+
+    /// E[X(T, T + t] | alive at T, x, T] = (r + x)(β + T)/((α + T)(s − 1)) · [1 − ((β + T)/(β + T + t))^(s − 1)]
+    /// (its limit at s = 1).
+    /// - Complexity: O(1); never throws.
+    public func expectedPurchasesIfAlive(within t: Double, frequency x: Double, age: Double) throws(ScoringError)
+        -> Double
+    {
+        guard t > 0 else { return 0 }
+        return (r + x) * (beta + age) / (alpha + age) * Self.survivalIntegral(s - 1, log1p(t / (beta + age)))
     }
 
     /// P(X(t) = n) (Fader & Hardie 2005, eq. 19): the negative binomial term of customers

@@ -19,15 +19,30 @@ public struct LifetimeValueCalculator: Sendable, Hashable {
     /// Creates a calculator.
     public init(discounting: LifetimeValueDiscounting) { self.discounting = discounting }
 
-    /// The CLV of one customer given their expected spend per purchase.
+    /// The CLV of one customer given their expected spend per purchase: expected spend ×
+    /// P(alive) × ``discountedPurchasesIfAlive(frequency:age:unit:purchases:)``.
     /// - Throws: ``ScoringError`` from the purchase model's series.
-    /// - Complexity: O(12) or O(months) conditional expectations.
+    /// - Complexity: O(21) or O(months) series evaluations.
     public func value(
         frequency x: Double, recency tx: Double, age t: Double, expectedSpend: Double, unit: CustomerSummary.TimeUnit,
         purchases: some RepeatPurchaseModel
     ) throws(ScoringError) -> Double {
+        let discounted = try discountedPurchasesIfAlive(frequency: x, age: t, unit: unit, purchases: purchases)
+        return expectedSpend * purchases.probabilityAlive(frequency: x, recency: tx, age: t) * discounted
+    }
+
+    /// The discounted number of purchases over the horizon expected of a customer known to be
+    /// alive at T. It depends on x and T only, so bulk scoring computes it once per (x, T).
+    ///
+    /// Continuous: ∫₀ᴴ e^(−δs) dE(s) = e^(−δH) E(H) + δ ∫₀ᴴ e^(−δs) E(s) ds, the integral by
+    /// 20-point Gauss–Legendre. Monthly: Σₖ (E(kμ) − E((k − 1)μ)) / (1 + d)ᵏ.
+    /// - Throws: ``ScoringError`` from the purchase model's series.
+    /// - Complexity: O(21) or O(months) series evaluations.
+    public func discountedPurchasesIfAlive(
+        frequency x: Double, age t: Double, unit: CustomerSummary.TimeUnit, purchases: some RepeatPurchaseModel
+    ) throws(ScoringError) -> Double {
         func expected(_ h: Double) throws(ScoringError) -> Double {
-            try purchases.conditionalExpectedPurchases(within: h, frequency: x, recency: tx, age: t)
+            try purchases.expectedPurchasesIfAlive(within: h, frequency: x, age: t)
         }
         switch discounting.kind {
         case let .monthly(months, rate):
@@ -41,19 +56,18 @@ public struct LifetimeValueCalculator: Sendable, Hashable {
                 total += (current - previous) / factor
                 previous = current
             }
-            return expectedSpend * total
+            return total
         case let .continuous(horizon, rate):
             guard horizon > 0 else { return 0 }
             let atHorizon = try expected(horizon)
-            guard rate > 0 else { return expectedSpend * atHorizon }
-            // ∫₀ᴴ e^(−δt) dE(t) = e^(−δH) E(H) + δ ∫₀ᴴ e^(−δt) E(t) dt, by Gauss–Legendre.
+            guard rate > 0 else { return atHorizon }
             var integral = 0.0
             for (node, weight) in GaussLegendre.twenty {
                 let s = 0.5 * horizon * (node + 1)
                 integral += weight * exp(-rate * s) * (try expected(s))
             }
             integral *= 0.5 * horizon
-            return expectedSpend * (exp(-rate * horizon) * atHorizon + rate * integral)
+            return exp(-rate * horizon) * atHorizon + rate * integral
         }
     }
 
@@ -72,29 +86,19 @@ public struct LifetimeValueCalculator: Sendable, Hashable {
     /// The CLV of every customer given each one's expected spend per purchase, on both cores.
     /// - Throws: ``ScoringError`` `.invalidParameter` when the lengths differ, or the first
     ///   failing customer's error.
-    /// - Complexity: O(n · evaluations per customer).
+    /// - Complexity: O(n) plus the series evaluations once per distinct (x, T).
     public func values(for summary: CustomerSummary, purchases: some RepeatPurchaseModel, expectedSpend: [Double])
         throws(ScoringError) -> [Double]
     {
         guard expectedSpend.count == summary.count else {
             throw ScoringError(.invalidParameter, "\(expectedSpend.count) spends for \(summary.count) customers")
         }
-        var out = [Double](repeating: 0, count: summary.count)
-        let errors = ErrorSlots(count: summary.count)
-        ParallelLoop.fill(&out) { i in
-            do throws(ScoringError) {
-                return try value(
-                    frequency: summary.frequency[i], recency: summary.recency[i], age: summary.age[i],
-                    expectedSpend: expectedSpend[i], unit: summary.unit, purchases: purchases)
-            } catch {
-                errors.record(error, at: i)
-                return 0
-            }
+        return try FrequencyAgeGroups(summary).perCustomer(summary) { (x, age) throws(ScoringError) in
+            try discountedPurchasesIfAlive(frequency: x, age: age, unit: summary.unit, purchases: purchases)
+        } times: { i in
+            expectedSpend[i]
+                * purchases.probabilityAlive(frequency: summary.frequency[i], recency: summary.recency[i], age: summary.age[i])
         }
-        if let failure = errors.first {
-            throw ScoringError(failure.code, "customer \(summary.customerIDs[errors.firstIndex]): \(failure.message)")
-        }
-        return out
     }
 }
 

@@ -21,6 +21,13 @@ public protocol RepeatPurchaseModel: Sendable {
     func conditionalExpectedPurchases(within t: Double, frequency: Double, recency: Double, age: Double)
         throws(ScoringError) -> Double
 
+    /// E[X(T, T + t] | alive at T, x, T]: expected purchases in the next t of a customer
+    /// known to be still active. It does not depend on tₓ, and the conditional expectation is
+    /// this times P(alive), which is what lets bulk scoring evaluate it once per (x, T).
+    /// - Throws: ``ScoringError`` when the hypergeometric series cannot be evaluated.
+    /// - Complexity: O(1) for moderate t; see ``Hypergeometric2F1`` for its limits.
+    func expectedPurchasesIfAlive(within t: Double, frequency: Double, age: Double) throws(ScoringError) -> Double
+
     /// P(X(t) = n): the probability of exactly n purchases in (0, t] for a new customer.
     /// - Complexity: O(n).
     func probabilityOfPurchases(_ n: Int, within t: Double) -> Double
@@ -42,31 +49,19 @@ extension RepeatPurchaseModel {
     }
 
     /// Conditional expected purchases in the next `t` for every customer, on both cores.
+    ///
+    /// Evaluated as P(alive) × ``expectedPurchasesIfAlive(within:frequency:age:)``, the
+    /// second once per distinct (x, T).
     /// - Throws: the first ``ScoringError`` of any customer (in customer order).
-    /// - Complexity: O(n) series evaluations.
+    /// - Complexity: O(n) plus one series evaluation per distinct (x, T).
     public func conditionalExpectedPurchases(within t: Double, for summary: CustomerSummary) throws(ScoringError)
         -> [Double]
     {
-        var out = [Double](repeating: 0, count: summary.count)
-        let errors = ErrorSlots(count: summary.count)
-        summary.frequency.withUnsafeBufferPointer { x in
-            summary.recency.withUnsafeBufferPointer { tx in
-                summary.age.withUnsafeBufferPointer { age in
-                    ParallelLoop.fill(&out) { i in
-                        do throws(ScoringError) {
-                            return try conditionalExpectedPurchases(
-                                within: t, frequency: x[i], recency: tx[i], age: age[i])
-                        } catch {
-                            errors.record(error, at: i)
-                            return 0
-                        }
-                    }
-                }
-            }
+        guard t > 0 else { return [Double](repeating: 0, count: summary.count) }
+        return try FrequencyAgeGroups(summary).perCustomer(summary) { (x, age) throws(ScoringError) in
+            try expectedPurchasesIfAlive(within: t, frequency: x, age: age)
+        } times: { i in
+            probabilityAlive(frequency: summary.frequency[i], recency: summary.recency[i], age: summary.age[i])
         }
-        if let failure = errors.first {
-            throw ScoringError(failure.code, "customer \(summary.customerIDs[errors.firstIndex]): \(failure.message)")
-        }
-        return out
     }
 }
