@@ -33,12 +33,16 @@ package enum LogParameterFit {
         }
         let hessian = NumericHessian.centralDifferences(at: values) { negativeLogLikelihood($0).gradient }
         var errors: [Double]?
-        if let covariance = NumericHessian.inverseOfPositiveDefinite(hessian, size: values.count) {
-            let diagonal = values.indices.map { covariance[$0 * values.count + $0].squareRoot() }
-            if diagonal.allSatisfy({ $0.isFinite && $0 > 0 }) { errors = diagonal }
+        var covariance: [Double]?
+        if let inverse = NumericHessian.inverseOfPositiveDefinite(hessian, size: values.count) {
+            let diagonal = values.indices.map { inverse[$0 * values.count + $0].squareRoot() }
+            if diagonal.allSatisfy({ $0.isFinite && $0 > 0 }) {
+                errors = diagonal
+                covariance = inverse
+            }
         }
         return ParameterEstimates(
-            names: names, values: values, standardErrors: errors, logLikelihood: -result.value,
+            names: names, values: values, standardErrors: errors, covariance: covariance, logLikelihood: -result.value,
             customerCount: customerCount, convergence: result.report)
     }
 

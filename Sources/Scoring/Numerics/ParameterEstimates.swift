@@ -8,6 +8,10 @@ public struct ParameterEstimates: Sendable, Hashable, CustomStringConvertible {
     /// Asymptotic standard errors from the inverse of the numeric Hessian of the negative
     /// log-likelihood; nil when the Hessian is not positive definite.
     public var standardErrors: [Double]?
+    /// The asymptotic covariance matrix of the estimates (row-major, k × k), the inverse of
+    /// the Hessian of the negative log-likelihood; nil when it is not positive definite. It
+    /// is what ``PredictionInterval``s are computed from.
+    public var covariance: [Double]?
     /// The maximised total log-likelihood (weights included).
     public var logLikelihood: Double
     /// Customers the model was fitted on (the sum of the weights).
@@ -17,9 +21,10 @@ public struct ParameterEstimates: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates estimates.
     public init(
-        names: [String], values: [Double], standardErrors: [Double]?, logLikelihood: Double, customerCount: Int,
-        convergence: OptimizationReport
+        names: [String], values: [Double], standardErrors: [Double]?, covariance: [Double]? = nil,
+        logLikelihood: Double, customerCount: Int, convergence: OptimizationReport
     ) {
+        self.covariance = covariance
         self.names = names
         self.values = values
         self.standardErrors = standardErrors
