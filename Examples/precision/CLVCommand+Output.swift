@@ -27,12 +27,28 @@ extension CLVCommand {
         }
         if let holdout = report.holdout {
             head.append(",\"holdout\":{\"duration\":")
-            head.appendJSONNumber(holdout.duration)
+            head.appendJSONNumber(holdout.holdoutDuration)
             head.append(",\"actual_purchases\":")
-            head.appendJSONNumber(holdout.actual)
+            head.appendJSONNumber(holdout.totalActual)
             head.append(",\"expected_purchases\":")
-            head.appendJSONNumber(holdout.expected)
-            head.append("}")
+            head.appendJSONNumber(holdout.totalPredicted)
+            head.append(",\"mae\":")
+            head.appendJSONNumber(holdout.meanAbsoluteError)
+            head.append(",\"rmse\":")
+            head.appendJSONNumber(holdout.rootMeanSquaredError)
+            head.append(",\"by_frequency\":[")
+            for (k, row) in holdout.rows.enumerated() {
+                head.append(k == 0 ? "{\"frequency\":" : ",{\"frequency\":")
+                head.append(row.frequency)
+                head.append(",\"or_more\":\(row.includesHigherFrequencies),\"customers\":")
+                head.append(row.customers)
+                head.append(",\"mean_actual\":")
+                head.appendJSONNumber(row.meanActual)
+                head.append(",\"mean_expected\":")
+                head.appendJSONNumber(row.meanPredicted)
+                head.append("}")
+            }
+            head.append("]}")
         }
         head.append(",\"results\":[\n")
         StandardStreams.write(head.bytes)
@@ -88,9 +104,21 @@ extension CLVCommand {
             out.appendFitTable("spend model (Gamma-Gamma\(note))", spendFit)
         }
         if let holdout = report.holdout {
-            out.append("holdout (\(DemoNumber.fixed(holdout.duration, decimals: 2)) \(report.unit.rawValue)s): ")
-            out.append("actual purchases \(DemoNumber.fixed(holdout.actual, decimals: 0)), ")
-            out.append("expected \(DemoNumber.fixed(holdout.expected, decimals: 1))\n")
+            out.append("holdout (\(DemoNumber.fixed(holdout.holdoutDuration, decimals: 2)) \(report.unit.rawValue)s): ")
+            out.append("actual purchases \(DemoNumber.fixed(holdout.totalActual, decimals: 0)), ")
+            out.append("expected \(DemoNumber.fixed(holdout.totalPredicted, decimals: 1)), ")
+            out.append("per customer MAE \(DemoNumber.fixed(holdout.meanAbsoluteError, decimals: 4)), ")
+            out.append("RMSE \(DemoNumber.fixed(holdout.rootMeanSquaredError, decimals: 4))\n")
+            out.appendCell("  calibration frequency", width: 24)
+            for title in ["customers", "mean actual", "mean expected"] { out.appendCell(title, width: 15, rightAligned: true) }
+            out.append("\n")
+            for row in holdout.rows {
+                out.appendCell("  \(row.frequency)\(row.includesHigherFrequencies ? "+" : "")", width: 24)
+                out.appendCell(String(row.customers), width: 15, rightAligned: true)
+                out.appendCell(DemoNumber.fixed(row.meanActual, decimals: 3), width: 15, rightAligned: true)
+                out.appendCell(DemoNumber.fixed(row.meanPredicted, decimals: 3), width: 15, rightAligned: true)
+                out.append("\n")
+            }
         }
         out.append("expected_purchases over the next \(DemoNumber.fixed(report.horizon, decimals: 2)) \(report.unit.rawValue)s\n")
         if let rule = report.discounting { out.append("clv: \(rule)\n") }

@@ -30,7 +30,7 @@ enum CLVCommand {
         /// Repeat buyers with zero spend, left out of the Gamma-Gamma fit.
         var spendExcluded = 0
         /// Holdout duration, actual and expected purchase totals.
-        var holdout: (duration: Double, actual: Double, expected: Double)?
+        var holdout: HoldoutValidation?
     }
 
     static func run(_ arguments: inout CommandLineArguments) throws {
@@ -161,10 +161,8 @@ enum CLVCommand {
             report.lifetimeValue = try LifetimeValueCalculator(discounting: discounting)
                 .values(for: summary, purchases: model, expectedSpend: spend)
         }
-        if let actual = summary.holdoutFrequency, let duration = summary.holdoutDuration {
-            let inHoldout = duration == horizon
-                ? expected : try model.conditionalExpectedPurchases(within: duration, for: summary)
-            report.holdout = (duration, actual.reduce(0, +), inHoldout.reduce(0, +))
+        if summary.holdoutFrequency != nil {
+            report.holdout = try HoldoutValidation(model: model, summary: summary)
         }
         return report
     }
