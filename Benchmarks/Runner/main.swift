@@ -51,6 +51,15 @@ if let index = arguments.firstIndex(of: "--scoring") {
     scoring = true
     arguments.remove(at: index)
 }
+// --clv CAL_END HOLDOUT_END: time the CLV path on the file (the CDNOW benchmark of issue 10):
+// the summary with a holdout, the BG/NBD fit, and P(alive), expectations and the holdout table.
+var clvDays: (CalendarDay, CalendarDay)? = nil
+if let index = arguments.firstIndex(of: "--clv"), index + 2 < arguments.count {
+    if let calibration = try? CalendarDay(iso: arguments[index + 1]), let holdout = try? CalendarDay(iso: arguments[index + 2]) {
+        clvDays = (calibration, holdout)
+    }
+    arguments.removeSubrange(index...(index + 2))
+}
 var threads: Int? = nil
 if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count {
     repetitions = Int(arguments[index + 1]) ?? 3
@@ -82,6 +91,27 @@ for path in arguments {
         summary = "customers=\(rfm.count) sum_F=\(rfm.frequency.reduce(0) { $0 + Int($1) }) "
             + "sum_M=\(try rfm.totalMonetary().decimalString) 555=\(rfm.count(r: 5, f: 5, m: 5)) 111=\(rfm.count(r: 1, f: 1, m: 1)) "
             + "rejected=\(built.report.rowsRejected)"
+    }
+    if let (calibrationEnd, holdoutEnd) = clvDays {
+        let (snapshot, _) = try SnapshotBuilder.build(csv: bytes, parallelism: threads)
+        var best = (summary: Double.infinity, fit: Double.infinity, predict: Double.infinity)
+        var line = ""
+        for _ in 0..<repetitions {
+            let t0 = clock.now
+            let summary = try CustomerSummary(
+                snapshot: snapshot, calibrationEnd: calibrationEnd, holdoutEnd: holdoutEnd, unit: .week)
+            let t1 = clock.now
+            let model = try BGNBDModel().fit(summary)
+            let t2 = clock.now
+            let alive = model.probabilityAlive(summary)
+            let check = try HoldoutValidation(model: model, summary: summary)
+            let t3 = clock.now
+            best = (min(best.summary, seconds(t1 - t0)), min(best.fit, seconds(t2 - t1)), min(best.predict, seconds(t3 - t2)))
+            line = "customers=\(summary.count) r=\(model.r) iterations=\(model.estimates?.convergence.iterations ?? 0) "
+                + "mean_p_alive=\(format3(alive.reduce(0, +) / Double(alive.count))) holdout_mae=\(check.meanAbsoluteError)"
+        }
+        print("  clv: summary=\(format3(best.summary))s bgnbd fit=\(format3(best.fit))s p_alive+holdout table=\(format3(best.predict))s")
+        print("  clv: \(line)")
     }
     if scoring {
         let (snapshot, _) = try SnapshotBuilder.build(csv: bytes, parallelism: threads)

@@ -47,31 +47,50 @@ public struct BGNBDModel: Sendable, Hashable {
         let psiR = SpecialFunctions.digamma(r), psiB = SpecialFunctions.digamma(b)
         let psiAB = SpecialFunctions.digamma(a + b)
         let logAlpha = log(alpha), logA = log(a)
+        let byFrequency = data.distinctFrequencies.map { x in
+            FrequencyTerms(
+                logGammaRX: SpecialFunctions.logGamma(r + x),
+                logBetaRatio: SpecialFunctions.logGamma(b + x) - SpecialFunctions.logGamma(a + b + x),
+                digammaRX: SpecialFunctions.digamma(r + x), digammaBX: SpecialFunctions.digamma(b + x),
+                digammaABX: SpecialFunctions.digamma(a + b + x), logDropout: x > 0 ? log(b + x - 1) : 0)
+        }
+        let logAlphaPlus = data.distinctTimes.map { log(alpha + $0) }
         let total = data.sum(components: 5) { i, acc in
             let x = data.frequency[i], tx = data.recency[i], t = data.age[i], w = data.weight[i]
+            let terms = byFrequency[Int(data.frequencyGroup[i])]
             let rx = r + x
-            let logAT = log(alpha + t), logATx = log(alpha + tx)
-            let a1 = SpecialFunctions.logGamma(rx) - lgR + r * logAlpha
-            let a2 = lgAB + SpecialFunctions.logGamma(b + x) - lgB - SpecialFunctions.logGamma(a + b + x)
+            let logAT = logAlphaPlus[Int(data.ageGroup[i])], logATx = logAlphaPlus[Int(data.recencyGroup[i])]
+            let a1 = terms.logGammaRX - lgR + r * logAlpha
+            let a2 = lgAB + terms.logBetaRatio - lgB
             let a3 = -rx * logAT
             var ll = a1 + a2 + a3
             var w3 = 1.0, w4 = 0.0
             if x > 0 {
-                let a4 = logA - log(b + x - 1) - rx * logATx
-                let lse = SpecialFunctions.logAddExp(a3, a4)
-                w3 = exp(a3 - lse)
-                w4 = exp(a4 - lse)
-                ll = a1 + a2 + lse
+                let a4 = logA - terms.logDropout - rx * logATx
+                // lse = log(e^a3 + e^a4) = a3 + softplus(a4 − a3); w4 = σ(a4 − a3): one exp, one log1p.
+                let d = a4 - a3, e = exp(-abs(d))
+                w4 = d > 0 ? 1 / (1 + e) : e / (1 + e)
+                w3 = d > 0 ? e / (1 + e) : 1 / (1 + e)
+                ll = a1 + a2 + a3 + max(d, 0) + log1p(e)
             }
-            let psiAbx = SpecialFunctions.digamma(a + b + x)
             acc[0] += w * ll
-            acc[1] += w * (SpecialFunctions.digamma(rx) - psiR + logAlpha - w3 * logAT - w4 * logATx)
+            acc[1] += w * (terms.digammaRX - psiR + logAlpha - w3 * logAT - w4 * logATx)
             acc[2] += w * (r / alpha - w3 * rx / (alpha + t) - w4 * rx / (alpha + tx))
-            acc[3] += w * (psiAB - psiAbx + w4 / a)
-            acc[4] += w * (psiAB + SpecialFunctions.digamma(b + x) - psiB - psiAbx - (x > 0 ? w4 / (b + x - 1) : 0))
+            acc[3] += w * (psiAB - terms.digammaABX + w4 / a)
+            acc[4] += w * (psiAB + terms.digammaBX - psiB - terms.digammaABX - (x > 0 ? w4 / (b + x - 1) : 0))
         }
         return (total[0], Array(total[1...]))
     }
+}
+
+/// The likelihood terms of BG/NBD and MBG/NBD that depend on the frequency alone.
+struct FrequencyTerms {
+    var logGammaRX: Double
+    var logBetaRatio: Double
+    var digammaRX: Double
+    var digammaBX: Double
+    var digammaABX: Double
+    var logDropout: Double
 }
 
 extension CompressedSummary {

@@ -7,6 +7,18 @@ package struct CompressedSummary: Sendable {
     package var recency: [Double] = []
     package var age: [Double] = []
     package var weight: [Double] = []
+    /// The distinct frequencies, ascending. Likelihood terms that depend on x alone (the
+    /// lgamma and digamma of r + x, b + x, …) are computed once per entry, not per row.
+    package var distinctFrequencies: [Double] = []
+    /// Each row's index into ``distinctFrequencies``.
+    package var frequencyGroup: [Int32] = []
+    /// The distinct recencies and ages (a few hundred when times are whole days), so that
+    /// log(α + tₓ) and log(α + T) are computed once per value and looked up per row.
+    package var distinctTimes: [Double] = []
+    /// Each row's index of tₓ into ``distinctTimes``.
+    package var recencyGroup: [Int32] = []
+    /// Each row's index of T into ``distinctTimes``.
+    package var ageGroup: [Int32] = []
 
     /// Number of distinct rows.
     package var count: Int { weight.count }
@@ -26,12 +38,24 @@ package struct CompressedSummary: Sendable {
             if let last = weight.indices.last, frequency[last] == x, recency[last] == tx, age[last] == t {
                 weight[last] += 1
             } else {
+                if distinctFrequencies.last != x { distinctFrequencies.append(x) }
                 frequency.append(x)
                 recency.append(tx)
                 age.append(t)
                 weight.append(1)
+                frequencyGroup.append(Int32(distinctFrequencies.count - 1))
             }
         }
+        var timeIndex: [Double: Int32] = [:]
+        func group(_ value: Double) -> Int32 {
+            if let known = timeIndex[value] { return known }
+            let next = Int32(distinctTimes.count)
+            timeIndex[value] = next
+            distinctTimes.append(value)
+            return next
+        }
+        recencyGroup = recency.map(group)
+        ageGroup = age.map(group)
     }
 
     /// Sums `term(i)` over rows, on both cores for large inputs, in a fixed order so the
