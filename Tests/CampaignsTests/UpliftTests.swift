@@ -63,3 +63,31 @@ struct UpliftTests {
         }
     }
 }
+
+@Suite("Uplift evaluation against scikit-uplift")
+struct UpliftEvaluationReferenceTests {
+    /// scikit-uplift 0.5.1: qini_auc_score, uplift_auc_score, qini_curve, uplift_curve and
+    /// uplift_by_percentile(strategy='overall') on 20 customers with tied predictions.
+    @Test func matchesScikitUplift() throws {
+        let y = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 1, 0].map { $0 == 1 }
+        let t = [1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0].map { $0 == 1 }
+        let u = [0.9, 0.8, 0.8, 0.7, 0.6, 0.6, 0.5, 0.4, 0.4, 0.4, 0.3, 0.2, 0.2, 0.1, 0.0, -0.1, -0.2, -0.2, -0.3, -0.4]
+        let evaluation = try UpliftEvaluation(predictedUplift: u, responded: y, treated: t)
+        #expect(isApproximatelyEqual(evaluation.qiniCoefficient, 0.08392143428114653, relativeTolerance: 1e-12))
+        #expect(isApproximatelyEqual(evaluation.areaUnderUpliftCurve, 0.10714629286057854, relativeTolerance: 1e-12))
+        let x = [0, 1, 3, 4, 6, 7, 10, 11, 13, 14, 15, 16, 18, 19, 20]
+        #expect(evaluation.qiniCurve.map(\.targeted) == x)
+        #expect(evaluation.upliftCurve.map(\.targeted) == x)
+        let qini = [0.0, 1.0, -1.0, -1.0, 0.0, -0.6666666666666665, 0.0, 0.6000000000000001, 0.5, 0.0,
+                    0.5714285714285716, 0.0, -1.0, -1.5555555555555554, -1.0]
+        let uplift = [0.0, 1.0, -1.5, -1.3333333333333335, 0.0, -1.1666666666666665, 0.0, 1.0999999999999996,
+                      0.9285714285714282, 0.0, 1.0714285714285718, 0.0, -1.7999999999999996, -2.9555555555555557,
+                      -1.9999999999999996]
+        #expect(isApproximatelyEqual(evaluation.qiniCurve.map(\.value), qini, absoluteTolerance: 1e-12))
+        #expect(isApproximatelyEqual(evaluation.upliftCurve.map(\.value), uplift, absoluteTolerance: 1e-12))
+        #expect(evaluation.deciles.map(\.treated) == [1, 2, 1, 1, 1, 0, 2, 0, 2, 0])
+        #expect(evaluation.deciles.map(\.control) == [1, 0, 1, 1, 1, 2, 0, 2, 0, 2])
+        #expect(evaluation.deciles.map(\.observedUplift) == [0, nil, 0, -1, 1, nil, nil, nil, nil, nil])
+        #expect(evaluation.deciles[1].treatedRate == 0.5 && evaluation.deciles[5].controlRate == 0.5)
+    }
+}
