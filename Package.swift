@@ -30,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "PrecisionMarketingTesting",
-            dependencies: ["CustomerModel", "Scoring"],
+            dependencies: ["CustomerModel", "Scoring", "Campaigns"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
