@@ -73,3 +73,24 @@ struct CampaignMeasurementTests {
         }
     }
 }
+
+@Suite("Result breakdowns")
+struct ResultBreakdownTests {
+    @Test func groupsByKeyWithRates() throws {
+        let breakdown = try ResultBreakdown([
+            .init(key: "north", responded: true, converted: true, revenue: 120, cost: 1),
+            .init(key: "south", responded: false, converted: false, revenue: 0, cost: 1),
+            .init(key: "north", responded: true, converted: false, revenue: 0, cost: 1),
+            .init(key: "north", responded: false, converted: false, revenue: 0, cost: 1),
+            .init(key: "south", responded: true, converted: true, revenue: 30, cost: 1),
+        ])
+        #expect(breakdown.groups.map(\.key) == ["north", "south"])
+        let north = breakdown.groups[0].metrics
+        #expect(north.reached == 3 && north.responded == 2 && north.converted == 1)
+        #expect(north.costPerAcquisition == 3 && north.returnOnInvestment == 39)
+        #expect(breakdown.groups[1].metrics.conversionRate == 0.5)
+        #expect(throws: CampaignError.self) {
+            try ResultBreakdown([.init(key: "x", responded: false, converted: false, revenue: .nan, cost: 0)])
+        }
+    }
+}
