@@ -64,7 +64,7 @@ extension ProgramEvaluation {
             return SegmentExplanation(clause: "not", path: path, held: !inner.held, children: [inner])
         case .reference(let id, let child):
             let inner = explain(child, c)
-            return SegmentExplanation(clause: "segment \(id)", path: path, held: inner.held, children: [inner])
+            return SegmentExplanation(clause: "segment \(program.referenceIDs[id])", path: path, held: inner.held, children: [inner])
         case .age:
             let age = age(c)
             return SegmentExplanation(clause: program.clauses[n], path: path, held: holds(n, c), observed: age.isNaN ? nil : age)

@@ -55,7 +55,8 @@ struct ProgramEvaluation<Facts: CustomerFacts & Sendable>: Sendable {
         case .rfm(let mask):
             let s = facts.rfmSegment(c)
             return s < 16 && mask & (1 << s) != 0
-        case .attribute(let slot, let test): return ProgramEvaluation.attributeHolds(facts.attribute(slot, c), test)
+        case .attribute(let slot, let test):
+            return ProgramEvaluation.attributeHolds(facts.attribute(slot, c), program.attributeTests[test])
         case .age(let test): return test.holds(age(c))
         case .score(let slot, let test): return test.holds(facts.score(slot, c))
         case .metric(let metric, let test):
@@ -100,15 +101,38 @@ struct ProgramEvaluation<Facts: CustomerFacts & Sendable>: Sendable {
         }
     }
 
-    /// The first index of `range` whose day is ≥ `since`, scanning back from the end over
-    /// days ≥ the as-of day, and the end of the days before the as-of day.
+    // The windows: the trailing part of a customer's day-ordered range with days in
+    // [since, asOf), found by scanning back from the end (recent data is what windows ask for).
     @inline(__always)
-    func window(_ range: Range<Int>, since: Int32, day: (Int) -> Int32) -> Range<Int> {
+    func orderWindow(_ c: Int, since: Int32) -> Range<Int> {
+        let range = facts.orderRange(c)
         let asOf = facts.asOfDay
         var end = range.upperBound
-        while end > range.lowerBound, day(end - 1) >= asOf { end -= 1 }
+        while end > range.lowerBound, facts.orderDay(end - 1) >= asOf { end -= 1 }
         var start = end
-        while start > range.lowerBound, day(start - 1) >= since { start -= 1 }
+        while start > range.lowerBound, facts.orderDay(start - 1) >= since { start -= 1 }
+        return start..<end
+    }
+
+    @inline(__always)
+    func lineWindow(_ c: Int, since: Int32) -> Range<Int> {
+        let range = facts.lineRange(c)
+        let asOf = facts.asOfDay
+        var end = range.upperBound
+        while end > range.lowerBound, facts.lineDay(end - 1) >= asOf { end -= 1 }
+        var start = end
+        while start > range.lowerBound, facts.lineDay(start - 1) >= since { start -= 1 }
+        return start..<end
+    }
+
+    @inline(__always)
+    func eventWindow(_ c: Int, since: Int32) -> Range<Int> {
+        let range = facts.eventRange(c)
+        let asOf = facts.asOfDay
+        var end = range.upperBound
+        while end > range.lowerBound, facts.eventDay(end - 1) >= asOf { end -= 1 }
+        var start = end
+        while start > range.lowerBound, facts.eventDay(start - 1) >= since { start -= 1 }
         return start..<end
     }
 
@@ -118,17 +142,17 @@ struct ProgramEvaluation<Facts: CustomerFacts & Sendable>: Sendable {
     func value(_ metric: SegmentProgram.Metric, _ c: Int) -> Double {
         switch metric {
         case .orders(let days):
-            return Double(window(facts.orderRange(c), since: since(days), day: facts.orderDay).count)
+            return Double(orderWindow(c, since: since(days)).count)
         case .spend(let days, let category):
             if category == SegmentProgram.anyCategory {
                 var total: Int64 = 0
-                for o in window(facts.orderRange(c), since: since(days), day: facts.orderDay) { total &+= facts.orderTotal(o) }
+                for o in orderWindow(c, since: since(days)) { total &+= facts.orderTotal(o) }
                 return Double(total)
             }
             let code = facts.categoryCode(category)
             guard code >= 0 else { return 0 }
             var total: Int64 = 0
-            for l in window(facts.lineRange(c), since: since(days), day: facts.lineDay) where facts.lineCategory(l) == code {
+            for l in lineWindow(c, since: since(days)) where facts.lineCategory(l) == code {
                 total &+= facts.lineAmount(l)
             }
             return Double(total)
@@ -138,13 +162,13 @@ struct ProgramEvaluation<Facts: CustomerFacts & Sendable>: Sendable {
             let categoryCode = category == SegmentProgram.anyCategory ? -1 : facts.categoryCode(category)
             if category != SegmentProgram.anyCategory, categoryCode < 0 { return 0 }
             var count = 0
-            for e in window(facts.eventRange(c), since: since(days), day: facts.eventDay)
+            for e in eventWindow(c, since: since(days))
             where facts.eventKind(e) == kindCode && (categoryCode < 0 || facts.eventCategory(e) == categoryCode) {
                 count += 1
             }
             return Double(count)
         case .daysSinceLastPurchase:
-            let orders = window(facts.orderRange(c), since: Int32.min, day: facts.orderDay)
+            let orders = orderWindow(c, since: Int32.min)
             guard let last = orders.last else { return .nan }
             return Double(facts.asOfDay - facts.orderDay(last))
         case .distinctCategoriesBrowsed(let days):
@@ -153,9 +177,9 @@ struct ProgramEvaluation<Facts: CustomerFacts & Sendable>: Sendable {
             let from = since(days)
             let categoryCode = category == SegmentProgram.anyCategory ? -1 : facts.categoryCode(category)
             if category == SegmentProgram.anyCategory {
-                if !window(facts.orderRange(c), since: from, day: facts.orderDay).isEmpty { return 0 }
+                if !orderWindow(c, since: from).isEmpty { return 0 }
             } else if categoryCode >= 0 {
-                for l in window(facts.lineRange(c), since: from, day: facts.lineDay) where facts.lineCategory(l) == categoryCode {
+                for l in lineWindow(c, since: from) where facts.lineCategory(l) == categoryCode {
                     return 0
                 }
             } else {
@@ -164,7 +188,7 @@ struct ProgramEvaluation<Facts: CustomerFacts & Sendable>: Sendable {
             let browse = facts.browseKind
             guard browse >= 0 else { return 0 }
             var count = 0
-            for e in window(facts.eventRange(c), since: from, day: facts.eventDay)
+            for e in eventWindow(c, since: from)
             where facts.eventKind(e) == browse && (categoryCode < 0 || facts.eventCategory(e) == categoryCode) {
                 count += 1
             }
@@ -177,7 +201,7 @@ struct ProgramEvaluation<Facts: CustomerFacts & Sendable>: Sendable {
     func distinctBrowsedCategories(_ c: Int, since: Int32) -> Int {
         let browse = facts.browseKind
         guard browse >= 0 else { return 0 }
-        let events = window(facts.eventRange(c), since: since, day: facts.eventDay)
+        let events = eventWindow(c, since: since)
         if events.count > 256 {
             var seen: Set<Int32> = []
             for e in events where facts.eventKind(e) == browse && facts.eventCategory(e) >= 0 { seen.insert(facts.eventCategory(e)) }

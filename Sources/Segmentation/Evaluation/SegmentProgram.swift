@@ -10,9 +10,10 @@ struct SegmentProgram: Sendable {
         case all(Range<Int>)
         case any(Range<Int>)
         case not(Int)
-        /// Membership of another segment: its condition is the child.
-        case reference(String, Int)
-        case attribute(slot: Int, AttributeTest)
+        /// Membership of another segment (`referenceIDs[id]`): its condition is the child.
+        case reference(id: Int, child: Int)
+        /// Attribute `fields[slot]` passes `attributeTests[test]`.
+        case attribute(slot: Int, test: Int)
         case age(NumericTest)
         case tag(slot: Int)
         case score(slot: Int, NumericTest)
@@ -42,6 +43,10 @@ struct SegmentProgram: Sendable {
     var paths: [String] = []
     /// The JSON of each leaf (for explanations); empty for inner nodes.
     var clauses: [String] = []
+    /// Ids of referenced segments, by `.reference` node.
+    var referenceIDs: [String] = []
+    /// Attribute tests, kept out of the nodes so that nodes stay plain data.
+    var attributeTests: [AttributeTest] = []
     var fields: [ProfileField] = []
     var tags: [Tag] = []
     var scores: [String] = []
@@ -50,6 +55,7 @@ struct SegmentProgram: Sendable {
     var categories: [CategoryID] = []
     /// Whether some metric reads order lines by category, or interaction events.
     var usesCategories = false
+    var usesAge = false
     var usesEvents = false
     /// The path of the first clause of each such kind, for errors about missing data.
     var categoryPath = ""
@@ -95,10 +101,12 @@ struct SegmentProgram: Sendable {
             nodes[index] = .not(compile(inner, path: path + ".not", catalog: catalog))
             return index
         case .segment(let id):
-            let index = add(.reference(id, 0), path: path, clause: condition.json.text)
+            referenceIDs.append(id)
+            let reference = referenceIDs.count - 1
+            let index = add(.reference(id: reference, child: 0), path: path, clause: condition.json.text)
             // The catalog has checked the reference exists and is acyclic.
             let target = catalog[id]?.condition ?? .any([])
-            nodes[index] = .reference(id, compile(target, path: "\(path).segment(\(id)).condition", catalog: catalog))
+            nodes[index] = .reference(id: reference, child: compile(target, path: "\(path).segment(\(id)).condition", catalog: catalog))
             return index
         default:
             return add(leaf(condition, path: path), path: path, clause: condition.json.text)
@@ -108,9 +116,22 @@ struct SegmentProgram: Sendable {
     private mutating func leaf(_ condition: SegmentCondition, path: String) -> Node {
         switch condition {
         case .attribute(let field, let test):
-            if field.name == "age", case .numeric(let numeric) = test { return .age(numeric) }
-            if field.name == "age", case .equals(.number(let n)) = test { return .age(.equal(n)) }
-            return .attribute(slot: slot(field, in: \.fields), test)
+            if field.name == "age", case .numeric(let numeric) = test {
+                usesAge = true
+                return .age(numeric)
+            }
+            if field.name == "age" {
+                // Age is numeric: the other tests map onto comparisons; `in` with numbers is a list of `==`.
+                usesAge = true
+                switch test {
+                case .equals(.number(let n)): return .age(.equal(n))
+                case .notEquals(.number(let n)): return .age(.notEqual(n))
+                case .exists: return .age(.greater(-Double.greatestFiniteMagnitude))
+                default: break
+                }
+            }
+            attributeTests.append(test)
+            return .attribute(slot: slot(field, in: \.fields), test: attributeTests.count - 1)
         case .tag(let tag): return .tag(slot: slot(tag, in: \.tags))
         case .score(let name, let test):
             let s = slot(name, in: \.scores)
