@@ -21,6 +21,8 @@ struct SegmentEvaluationTests {
         (#"{"metric": "spend", "category": "shoes", "op": "==", "value": 150}"#, ["a"]),
         (#"{"metric": "daysSinceLastPurchase", "op": "==", "value": 100}"#, ["b"]),
         (#"{"metric": "daysSinceLastPurchase", "op": "!=", "value": 5}"#, ["a", "b", "d"]),
+        (#"{"metric": "daysSinceFirstPurchase", "op": "==", "value": 200}"#, ["a"]),
+        (#"{"metric": "daysSinceFirstPurchase", "op": "<", "value": 100}"#, ["d"]),
         (#"{"metric": "events", "kind": "browse", "days": 7, "op": "==", "value": 5}"#, ["b"]),
         (#"{"metric": "events", "kind": "browse", "days": 7, "category": "shoes", "op": "==", "value": 2}"#, ["a"]),
         (#"{"metric": "events", "kind": "browse", "days": 3, "op": ">=", "value": 2}"#, ["b", "c"]),

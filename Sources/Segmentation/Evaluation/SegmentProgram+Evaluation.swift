@@ -171,6 +171,10 @@ struct ProgramEvaluation<Facts: CustomerFacts & Sendable>: Sendable {
             let orders = orderWindow(c, since: Int32.min)
             guard let last = orders.last else { return .nan }
             return Double(facts.asOfDay - facts.orderDay(last))
+        case .daysSinceFirstPurchase:
+            let orders = orderWindow(c, since: Int32.min)
+            guard let first = orders.first else { return .nan }
+            return Double(facts.asOfDay - facts.orderDay(first))
         case .distinctCategoriesBrowsed(let days):
             return Double(distinctBrowsedCategories(c, since: since(days)))
         case .browsesWithoutOrder(let days, let category):

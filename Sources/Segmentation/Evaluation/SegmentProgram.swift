@@ -29,6 +29,7 @@ struct SegmentProgram: Sendable {
         case spend(days: Int32, category: Int)
         case events(kind: Int, days: Int32, category: Int)
         case daysSinceLastPurchase
+        case daysSinceFirstPurchase
         case distinctCategoriesBrowsed(days: Int32)
         case browsesWithoutOrder(days: Int32, category: Int)
     }
@@ -165,6 +166,7 @@ struct SegmentProgram: Sendable {
             case .events(let kind, _, _):
                 return .metric(.events(kind: slot(kind, in: \.kinds), days: days, category: category), test)
             case .daysSinceLastPurchase: return .metric(.daysSinceLastPurchase, test)
+            case .daysSinceFirstPurchase: return .metric(.daysSinceFirstPurchase, test)
             case .distinctCategoriesBrowsed:
                 return .metric(.distinctCategoriesBrowsed(days: days), test)
             case .browsesWithoutOrder:

@@ -186,7 +186,7 @@ extension SegmentCondition {
         }
     }
 
-    static let metricNames = ["orders", "spend", "events", "daysSinceLastPurchase", "distinctCategoriesBrowsed", "browsesWithoutOrder"]
+    static let metricNames = ["orders", "spend", "events", "daysSinceLastPurchase", "daysSinceFirstPurchase", "distinctCategoriesBrowsed", "browsesWithoutOrder"]
 
     static func metric(named name: String, _ object: inout JSONObjectReader, path: String) throws(SegmentDefinitionError) -> BehaviourMetric {
         func category(_ object: inout JSONObjectReader) throws(SegmentDefinitionError) -> CategoryID? {
@@ -199,6 +199,7 @@ extension SegmentCondition {
             let kind = InteractionKind(try object.string("kind"))
             return .events(kind: kind, days: try object.optionalDays("days"), category: try category(&object))
         case "daysSinceLastPurchase": return .daysSinceLastPurchase
+        case "daysSinceFirstPurchase": return .daysSinceFirstPurchase
         case "distinctCategoriesBrowsed": return .distinctCategoriesBrowsed(days: try object.optionalDays("days"))
         case "browsesWithoutOrder":
             guard let days = try object.optionalDays("days") else {

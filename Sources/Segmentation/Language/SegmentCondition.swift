@@ -123,6 +123,9 @@ public enum BehaviourMetric: Hashable, Sendable {
     case events(kind: InteractionKind, days: Int?, category: CategoryID?)
     /// Days from the last order before the as-of day to the as-of day (missing without one).
     case daysSinceLastPurchase
+    /// Days from the first order before the as-of day to the as-of day: the customer's
+    /// tenure (missing without one).
+    case daysSinceFirstPurchase
     /// Distinct categories among browse events in the window.
     case distinctCategoriesBrowsed(days: Int?)
     /// Browse events in the window (in the category, if given) when the customer ordered
@@ -136,6 +139,7 @@ public enum BehaviourMetric: Hashable, Sendable {
         case .spend: "spend"
         case .events: "events"
         case .daysSinceLastPurchase: "daysSinceLastPurchase"
+        case .daysSinceFirstPurchase: "daysSinceFirstPurchase"
         case .distinctCategoriesBrowsed: "distinctCategoriesBrowsed"
         case .browsesWithoutOrder: "browsesWithoutOrder"
         }
@@ -146,7 +150,7 @@ public enum BehaviourMetric: Hashable, Sendable {
         switch self {
         case .orders(let d), .spend(let d, _), .events(_, let d, _), .distinctCategoriesBrowsed(let d): d
         case .browsesWithoutOrder(let d, _): d
-        case .daysSinceLastPurchase: nil
+        case .daysSinceLastPurchase, .daysSinceFirstPurchase: nil
         }
     }
 

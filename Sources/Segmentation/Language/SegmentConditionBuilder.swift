@@ -107,6 +107,11 @@ extension SegmentCondition {
         .behaviour(.daysSinceLastPurchase, test)
     }
 
+    /// Days since the first purchase (tenure).
+    public static func daysSinceFirstPurchase(_ test: NumericTest) -> SegmentCondition {
+        .behaviour(.daysSinceFirstPurchase, test)
+    }
+
     /// Distinct categories browsed in the last `days` days.
     public static func distinctCategoriesBrowsed(inLast days: Int? = nil, _ test: NumericTest) -> SegmentCondition {
         .behaviour(.distinctCategoriesBrowsed(days: days), test)
