@@ -8,11 +8,20 @@ struct ProgramEvaluation<Facts: CustomerFacts & Sendable>: Sendable {
     let minorUnitTests: [NumericTest?]
 
     init(program: SegmentProgram, facts: Facts) {
+        self.init(program: program, facts: facts,
+                  minorUnitTests: ProgramEvaluation.minorUnitTests(program, scale: facts.minorUnitsPerUnit))
+    }
+
+    init(program: SegmentProgram, facts: Facts, minorUnitTests: [NumericTest?]) {
         self.program = program
         self.facts = facts
-        let scale = facts.minorUnitsPerUnit
-        minorUnitTests = program.nodes.map { node in
-            if case .metric(.spend, let test) = node { return ProgramEvaluation.minorUnits(test, scale: scale) }
+        self.minorUnitTests = minorUnitTests
+    }
+
+    /// The spend tests of `program` in minor units, per node.
+    static func minorUnitTests(_ program: SegmentProgram, scale: Double) -> [NumericTest?] {
+        program.nodes.map { node in
+            if case .metric(.spend, let test) = node { return minorUnits(test, scale: scale) }
             return nil
         }
     }
