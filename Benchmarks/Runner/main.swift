@@ -69,6 +69,7 @@ if let index = arguments.firstIndex(of: "--segment") {
         arguments.removeSubrange(c...(c + 1))
     }
     try SegmentBenchmark.run(customers: customers, repetitions: repetitions)
+    try await SegmentBenchmark.runLive(customers: min(customers, 100_000), updates: 10_000)
 }
 let clock = ContinuousClock()
 for path in arguments {

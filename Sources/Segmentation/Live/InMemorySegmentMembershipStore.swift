@@ -38,20 +38,20 @@ public final class InMemorySegmentMembershipStore: SegmentMembershipStore {
         }
         state.withLock { state in
             for change in changes {
-                var list = state.members[change.segmentID, default: []]
-                let at = Self.position(of: change.customerID, in: list)
-                let present = at < list.count && list[at] == change.customerID
+                // Mutated in place through the dictionary, so the member list is not copied.
+                let at = Self.position(of: change.customerID, in: state.members[change.segmentID] ?? [])
+                let present = state.members[change.segmentID].map { at < $0.count && $0[at] == change.customerID } ?? false
                 switch change.direction {
                 case .entered where !present:
-                    list.insert(change.customerID, at: at)
+                    state.members[change.segmentID, default: []].insert(change.customerID, at: at)
                     state.segments[change.customerID, default: []].insert(change.segmentID)
                 case .exited where present:
-                    list.remove(at: at)
+                    state.members[change.segmentID]?.remove(at: at)
+                    if state.members[change.segmentID]?.isEmpty == true { state.members[change.segmentID] = nil }
                     state.segments[change.customerID]?.remove(change.segmentID)
                     if state.segments[change.customerID]?.isEmpty == true { state.segments[change.customerID] = nil }
                 default: break
                 }
-                state.members[change.segmentID] = list.isEmpty ? nil : list
             }
         }
     }
@@ -90,13 +90,12 @@ public final class InMemorySegmentMembershipStore: SegmentMembershipStore {
             for id in Set(customers) {
                 guard let segments = state.segments.removeValue(forKey: id) else { continue }
                 for segment in segments {
-                    guard var list = state.members[segment] else { continue }
+                    guard let list = state.members[segment] else { continue }
                     let at = Self.position(of: id, in: list)
-                    if at < list.count, list[at] == id {
-                        list.remove(at: at)
-                        removed += 1
-                    }
-                    state.members[segment] = list.isEmpty ? nil : list
+                    guard at < list.count, list[at] == id else { continue }
+                    state.members[segment]?.remove(at: at)
+                    removed += 1
+                    if state.members[segment]?.isEmpty == true { state.members[segment] = nil }
                 }
             }
             return removed
