@@ -48,12 +48,16 @@ public struct SegmentEvaluator: Sendable {
     /// - Complexity: O(customers × clauses + orders + events), in parallel.
     public func members() -> SegmentMembers {
         let n = population.customerCount
-        var flags = [Bool](repeating: false, count: n)
         let evaluation = self.evaluation
-        ParallelLoop.fill(&flags) { evaluation.holds(0, $0) }
+        // Pieces of a few thousand customers keep each clause's selection in cache.
+        let pieces = max(1, min(n / 4096, 512))
+        let parts: [[Int32]] = ParallelLoop.map(pieces) { piece in
+            let range = (n * piece / pieces)..<(n * (piece + 1) / pieces)
+            return evaluation.select(0, range.map { Int32($0) })
+        }
         var customers: [Int32] = []
-        customers.reserveCapacity(flags.lazy.filter { $0 }.count)
-        for c in 0..<n where flags[c] { customers.append(Int32(c)) }
+        customers.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { customers += part }
         return SegmentMembers(segmentID: segmentID, asOf: population.asOf, customers: customers, populationCount: n)
     }
 
