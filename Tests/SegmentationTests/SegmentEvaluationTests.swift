@@ -37,6 +37,9 @@ struct SegmentEvaluationTests {
         (#"{"attribute": "interests", "op": "contains", "value": "yoga"}"#, ["a"]),
         (#"{"attribute": "incomeLevel", "op": "in", "value": ["low", "middle"]}"#, ["b"]),
         (#"{"attribute": "birthDate", "op": "==", "value": "1970-01-01"}"#, ["b"]),
+        // More than 8 values: a set look-up, the same answers (a day equals its text).
+        (#"{"attribute": "birthDate", "op": "in", "value": ["1970-01-01", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "2000-02-29"]}"#, ["b", "c"]),
+        (#"{"attribute": "incomeLevel", "op": "in", "value": ["low", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", 3]}"#, ["b"]),
         (#"{"attribute": "incomeLevel", "op": "exists"}"#, ["b"]),
         (#"{"tag": "fashion-lover"}"#, ["a"]),
         (#"{"consent": "marketing"}"#, ["a"]),

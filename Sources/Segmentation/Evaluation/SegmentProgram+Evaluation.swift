@@ -65,6 +65,12 @@ struct ProgramEvaluation<Facts: CustomerFacts & Sendable>: Sendable {
             let s = facts.rfmSegment(c)
             return s < 16 && mask & (1 << s) != 0
         case .attribute(let slot, let test):
+            if let options = program.attributeOptionSets[test] {
+                guard let value = facts.attribute(slot, c) else { return false }
+                if options.contains(value) { return true }
+                if case .day(let day) = value { return options.contains(.string(day.description)) }
+                return false
+            }
             return ProgramEvaluation.attributeHolds(facts.attribute(slot, c), program.attributeTests[test])
         case .age(let test): return test.holds(age(c))
         case .score(let slot, let test): return test.holds(facts.score(slot, c))

@@ -48,6 +48,9 @@ struct SegmentProgram: Sendable {
     var referenceIDs: [String] = []
     /// Attribute tests, kept out of the nodes so that nodes stay plain data.
     var attributeTests: [AttributeTest] = []
+    /// For `in` tests with many values, the values as a set (one hash look-up per customer
+    /// instead of a scan of up to ``SegmentLimits/maximumListValues`` values).
+    var attributeOptionSets: [Set<AttributeValue>?] = []
     var fields: [ProfileField] = []
     var tags: [Tag] = []
     var scores: [String] = []
@@ -132,6 +135,11 @@ struct SegmentProgram: Sendable {
                 }
             }
             attributeTests.append(test)
+            if case .oneOf(let options) = test, options.count > 8 {
+                attributeOptionSets.append(Set(options))
+            } else {
+                attributeOptionSets.append(nil)
+            }
             return .attribute(slot: slot(field, in: \.fields), test: attributeTests.count - 1)
         case .tag(let tag): return .tag(slot: slot(tag, in: \.tags))
         case .score(let name, let test):
