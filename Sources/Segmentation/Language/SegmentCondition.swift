@@ -40,11 +40,17 @@ public indirect enum SegmentCondition: Hashable, Sendable {
 
 /// A comparison with a number.
 public enum NumericTest: Hashable, Sendable {
+    /// `==`
     case equal(Double)
+    /// `!=` (a missing value still fails)
     case notEqual(Double)
+    /// `<`
     case less(Double)
+    /// `<=`
     case lessOrEqual(Double)
+    /// `>`
     case greater(Double)
+    /// `>=`
     case greaterOrEqual(Double)
     /// Both bounds inclusive.
     case between(Double, Double)

@@ -15,11 +15,17 @@ import Scoring
 /// here writes the JSON a marketer can edit (``SegmentDefinition/json``).
 @resultBuilder
 public enum SegmentConditionBuilder {
+    /// One condition.
     public static func buildExpression(_ condition: SegmentCondition) -> [SegmentCondition] { [condition] }
+    /// The conditions of a block, in order.
     public static func buildBlock(_ parts: [SegmentCondition]...) -> [SegmentCondition] { parts.flatMap { $0 } }
+    /// An `if` without `else`: nothing when false.
     public static func buildOptional(_ part: [SegmentCondition]?) -> [SegmentCondition] { part ?? [] }
+    /// The `if` branch.
     public static func buildEither(first part: [SegmentCondition]) -> [SegmentCondition] { part }
+    /// The `else` branch.
     public static func buildEither(second part: [SegmentCondition]) -> [SegmentCondition] { part }
+    /// A `for` loop's conditions.
     public static func buildArray(_ parts: [[SegmentCondition]]) -> [SegmentCondition] { parts.flatMap { $0 } }
 }
 

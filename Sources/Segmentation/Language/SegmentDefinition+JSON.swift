@@ -55,6 +55,7 @@ extension SegmentDefinition: Codable {
         }
     }
 
+    /// Encodes the JSON form (``json``).
     public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }
 
@@ -85,6 +86,7 @@ extension SegmentJSON: Codable {
         }
     }
 
+    /// Encodes the value as the JSON it is.
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:

@@ -5,14 +5,20 @@
 /// ``SegmentLimits/maximumBytes`` are rejected while reading, and duplicate keys are an error
 /// rather than silently last-wins.
 public enum SegmentJSON: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A finite number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([SegmentJSON])
     /// Keys in the order written.
     case object([(key: String, value: SegmentJSON)])
 
+    /// Structural equality (object keys compared in order).
     public static func == (lhs: SegmentJSON, rhs: SegmentJSON) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -26,6 +32,7 @@ public enum SegmentJSON: Hashable, Sendable {
         }
     }
 
+    /// Hashes the structure.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)

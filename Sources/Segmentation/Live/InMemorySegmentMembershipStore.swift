@@ -32,6 +32,7 @@ public final class InMemorySegmentMembershipStore: SegmentMembershipStore {
         return low
     }
 
+    /// Applies the changes under the lock, in order.
     public func apply(_ changes: [SegmentMembershipChange]) async throws {
         for change in changes where change.segmentID.isEmpty || change.customerID.rawValue.isEmpty {
             throw StoreError(.invalidArgument, "a membership change needs a segment id and a customer id")
@@ -56,6 +57,7 @@ public final class InMemorySegmentMembershipStore: SegmentMembershipStore {
         }
     }
 
+    /// A page of members in id order; the cursor is the last id returned.
     public func members(of segmentID: String, after cursor: PageCursor?, limit: Int) async throws -> Page<CustomerID> {
         guard limit >= 1 else { throw StoreError(.invalidArgument, "a page limit is at least 1, not \(limit)") }
         return state.withLock { state in
@@ -72,6 +74,7 @@ public final class InMemorySegmentMembershipStore: SegmentMembershipStore {
         }
     }
 
+    /// The sorted segment ids of each customer that has any.
     public func segments(of customers: [CustomerID]) async throws -> [CustomerID: [String]] {
         state.withLock { state in
             var out: [CustomerID: [String]] = [:]
@@ -80,10 +83,12 @@ public final class InMemorySegmentMembershipStore: SegmentMembershipStore {
         }
     }
 
+    /// The number of members.
     public func count(of segmentID: String) async throws -> Int {
         state.withLock { $0.members[segmentID]?.count ?? 0 }
     }
 
+    /// Removes every membership of the customers.
     public func deleteCustomers(_ customers: [CustomerID]) async throws -> Int {
         state.withLock { state in
             var removed = 0

@@ -9,7 +9,9 @@ import CustomerModel
 public struct SegmentMembershipChange: Hashable, Sendable, Codable {
     /// Entered or exited.
     public enum Direction: String, Hashable, Sendable, Codable {
+        /// The customer joined the segment.
         case entered
+        /// The customer left the segment.
         case exited
     }
 
