@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "CustomerModel", targets: ["CustomerModel"]),
         .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "Segmentation", targets: ["Segmentation"]),
         .library(name: "Campaigns", targets: ["Campaigns"]),
         .library(name: "PrecisionMarketing", targets: ["PrecisionMarketing"]),
         .library(name: "PrecisionMarketingTesting", targets: ["PrecisionMarketingTesting"]),
@@ -22,15 +23,16 @@ let package = Package(
     targets: [
         .target(name: "CustomerModel", swiftSettings: strictSettings),
         .target(name: "Scoring", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
+        .target(name: "Segmentation", dependencies: ["CustomerModel", "Scoring"], swiftSettings: strictSettings),
         .target(name: "Campaigns", dependencies: ["CustomerModel", "Scoring"], swiftSettings: strictSettings),
         .target(
             name: "PrecisionMarketing",
-            dependencies: ["CustomerModel", "Scoring", "Campaigns"],
+            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Campaigns"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "PrecisionMarketingTesting",
-            dependencies: ["CustomerModel", "Scoring", "Campaigns"],
+            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Campaigns"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -59,6 +61,11 @@ let package = Package(
         .testTarget(
             name: "CampaignsTests",
             dependencies: ["Campaigns", "Scoring", "CustomerModel", "PrecisionMarketingTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SegmentationTests",
+            dependencies: ["Segmentation", "Scoring", "CustomerModel", "PrecisionMarketingTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -69,6 +69,17 @@ if let index = arguments.firstIndex(of: "--threads"), index + 1 < arguments.coun
     threads = Int(arguments[index + 1])
     arguments.removeSubrange(index...(index + 1))
 }
+// --segment [--customers N]: segment evaluation on a synthetic population (no file needed).
+if let index = arguments.firstIndex(of: "--segment") {
+    arguments.remove(at: index)
+    var customers = 1_000_000
+    if let c = arguments.firstIndex(of: "--customers"), c + 1 < arguments.count {
+        customers = Int(arguments[c + 1]) ?? customers
+        arguments.removeSubrange(c...(c + 1))
+    }
+    try SegmentBenchmark.run(customers: customers, repetitions: repetitions)
+    try await SegmentBenchmark.runLive(customers: min(customers, 100_000), updates: 10_000)
+}
 let clock = ContinuousClock()
 for path in arguments {
     let readStart = clock.now

@@ -17,6 +17,9 @@ let usage = """
                 horizon: default the holdout length, else 52 weeks / 364 days; CLV with
                 --months M: monthly rule at R per month, else continuous over the horizon
       score     --input FILE [--as-of D] [--weights r,f,m,if,id,si] [--currency CODE] [--format json|table]
+      segment   --input FILE --definition FILE.json [--segment ID] [--as-of D] [--explain CUSTOMER_ID]
+                [--profiles FILE.jsonl] [--interactions FILE.jsonl] [--categories FILE.csv]
+                [--currency CODE] [--format json|table]
     """
 
 let commandLine = CommandLine.arguments
@@ -33,6 +36,7 @@ do {
     case "demo": try DemoCommand.run(&arguments)
     case "clv": try CLVCommand.run(&arguments)
     case "score": try ScoreCommand.run(&arguments)
+    case "segment": try SegmentCommand.run(&arguments)
     case "help", "--help", "-h":
         StandardStreams.write(Array((usage + "\n").utf8))
     default:
