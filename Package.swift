@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "CustomerModel", targets: ["CustomerModel"]),
         .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "Privacy", targets: ["Privacy"]),
         .library(name: "PrecisionMarketing", targets: ["PrecisionMarketing"]),
         .library(name: "PrecisionMarketingTesting", targets: ["PrecisionMarketingTesting"]),
         .executable(name: "precision", targets: ["precision"]),
@@ -21,25 +22,26 @@ let package = Package(
     targets: [
         .target(name: "CustomerModel", swiftSettings: strictSettings),
         .target(name: "Scoring", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
+        .target(name: "Privacy", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(
             name: "PrecisionMarketing",
-            dependencies: ["CustomerModel", "Scoring"],
+            dependencies: ["CustomerModel", "Scoring", "Privacy"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "PrecisionMarketingTesting",
-            dependencies: ["CustomerModel", "Scoring"],
+            dependencies: ["CustomerModel", "Scoring", "Privacy"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "precision",
-            dependencies: ["PrecisionMarketing", "PrecisionMarketingTesting"],
+            dependencies: ["PrecisionMarketing", "PrecisionMarketingTesting", "Privacy"],
             path: "Examples/precision",
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "precision-benchmarks",
-            dependencies: ["PrecisionMarketing"],
+            dependencies: ["PrecisionMarketing", "Privacy"],
             path: "Benchmarks/Runner",
             swiftSettings: strictSettings
         ),
@@ -52,6 +54,11 @@ let package = Package(
             name: "ScoringTests",
             dependencies: ["Scoring", "CustomerModel", "PrecisionMarketingTesting"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PrivacyTests",
+            dependencies: ["Privacy", "CustomerModel", "PrecisionMarketingTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
