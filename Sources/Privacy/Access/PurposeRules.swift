@@ -13,9 +13,16 @@ enum PurposeRules {
         _ definition: PurposeDefinition, ledger: ConsentLedger, customerID: CustomerID,
         channel: Channel?, at date: Date
     ) -> (record: ConsentRecord?, missing: [MissingRequirement]) {
+        evaluate(definition, history: ledger.history(of: customerID)[...], channel: channel, at: date)
+    }
+
+    /// The same rule on one customer's history, sorted by time, then id.
+    static func evaluate(
+        _ definition: PurposeDefinition, history: ArraySlice<ConsentRecord>, channel: Channel?, at date: Date
+    ) -> (record: ConsentRecord?, missing: [MissingRequirement]) {
         let purpose = definition.purpose
         var missing: [MissingRequirement] = []
-        let purposeWide = ledger.status(of: customerID, for: purpose, channel: nil, at: date)
+        let purposeWide = ConsentLedger.status(in: history, for: purpose, channel: nil, at: date)
         let objectionApplies = definition.legalBasis == .consent || definition.legalBasis == .legitimateInterest
             || purpose == .profiling
         if objectionApplies, case .objected(let record) = purposeWide {
@@ -35,7 +42,7 @@ enum PurposeRules {
                 return (nil, missing)
             }
             let asked = definition.consentPerChannel ? channel : nil
-            let status = definition.consentPerChannel ? ledger.status(of: customerID, for: purpose, channel: asked, at: date) : purposeWide
+            let status = definition.consentPerChannel ? ConsentLedger.status(in: history, for: purpose, channel: asked, at: date) : purposeWide
             switch status {
             case .granted(let record): return (record, missing)
             case .absent: missing.append(.consent(purpose, channel: asked))

@@ -63,6 +63,11 @@ public struct ConsentLedger: Sendable {
     /// - Complexity: O(h) in the customer's history length.
     public func status(of customerID: CustomerID, for purpose: Purpose, channel: Channel?, at date: Date) -> ConsentStatus {
         guard let history = byCustomer[customerID] else { return .absent }
+        return Self.status(in: history[...], for: purpose, channel: channel, at: date)
+    }
+
+    /// The status derived from one customer's history sorted by time, then id.
+    static func status(in history: ArraySlice<ConsentRecord>, for purpose: Purpose, channel: Channel?, at date: Date) -> ConsentStatus {
         var deciding: ConsentRecord?
         for record in history {
             if record.recordedAt > date { break }

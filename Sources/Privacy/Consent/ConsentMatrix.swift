@@ -28,27 +28,43 @@ public struct ConsentMatrix: Sendable {
 
     /// Builds columns for `keys` (purpose with a channel, or nil for purpose-wide).
     /// - Throws: ``PrivacyError`` `.unknownPurpose` for a purpose not in `registry`.
-    /// - Complexity: O(r log r + n · k) for r records, n customers and k keys.
+    /// - Complexity: O(n + r log h + (n + r) · k) for n customers, r records, at most h per
+    ///   customer, and k keys.
     public init(
         customerIDs: [CustomerID], history: [ConsentRecord], registry: PurposeRegistry,
         keys: [(purpose: Purpose, channel: Channel?)], asOf: Date
     ) throws {
         self.customerIDs = customerIDs
         self.asOf = asOf
-        let ledger = ConsentLedger(history: history)
-        var decided = Set<CustomerID>()
-        for record in history { decided.insert(record.customerID) }
+        // Group the records by dense customer index (a counting sort), then order each
+        // customer's few records by time, then id.
+        var position: [CustomerID: Int32] = [:]
+        position.reserveCapacity(customerIDs.count)
+        for (index, id) in customerIDs.enumerated() { position[id] = Int32(index) }
+        let owner = history.map { position[$0.customerID] ?? -1 }
+        var offsets = [Int](repeating: 0, count: customerIDs.count + 1)
+        for index in owner where index >= 0 { offsets[Int(index) + 1] += 1 }
+        for i in 0..<customerIDs.count { offsets[i + 1] += offsets[i] }
+        var grouped = [ConsentRecord?](repeating: nil, count: offsets[customerIDs.count])
+        var next = offsets
+        for (record, index) in zip(history, owner) where index >= 0 {
+            grouped[next[Int(index)]] = record
+            next[Int(index)] += 1
+        }
+        var sorted = grouped.compactMap { $0 }
+        for i in 0..<customerIDs.count where offsets[i + 1] - offsets[i] > 1 {
+            sorted[offsets[i]..<offsets[i + 1]].sort { $0.precedesInHistory($1) }
+        }
         for key in keys {
             let definition = try registry.require(key.purpose)
             let columnKey = PurposeChannel(purpose: key.purpose, channel: key.channel)
             guard columns[columnKey] == nil else { continue }
             // Customers without any record all share one outcome: compute it once.
-            let undecided = PurposeRules.evaluate(definition, ledger: ledger, customerID: CustomerID(""), channel: key.channel, at: asOf)
-            let undecidedValue = Self.validUntil(undecided, at: asOf)
-            var column = [Double](repeating: undecidedValue, count: customerIDs.count)
-            for (index, id) in customerIDs.enumerated() where decided.contains(id) {
-                let outcome = PurposeRules.evaluate(definition, ledger: ledger, customerID: id, channel: key.channel, at: asOf)
-                column[index] = Self.validUntil(outcome, at: asOf)
+            let undecided = Self.validUntil(PurposeRules.evaluate(definition, history: [], channel: key.channel, at: asOf), at: asOf)
+            var column = [Double](repeating: undecided, count: customerIDs.count)
+            for i in 0..<customerIDs.count where offsets[i + 1] > offsets[i] {
+                let outcome = PurposeRules.evaluate(definition, history: sorted[offsets[i]..<offsets[i + 1]], channel: key.channel, at: asOf)
+                column[i] = Self.validUntil(outcome, at: asOf)
             }
             columns[columnKey] = column
         }

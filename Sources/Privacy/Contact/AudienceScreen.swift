@@ -24,7 +24,7 @@ public struct ContactColumns: Sendable {
     /// customers not in `customerIDs` are ignored; `doNotContact` marks customers by id.
     /// - Throws: ``PrivacyError`` `.invalidParameter` when `timeZones` is not empty and its
     ///   count differs from the customers'.
-    /// - Complexity: O(n + r log r) for n customers and r records.
+    /// - Complexity: O(n + r · m) for n customers, r records and at most m per customer.
     public init(customerIDs: [CustomerID], contacts: [ContactRecord], timeZones: [TimeZone?] = [],
                 defaultTimeZone: TimeZone = TimeZone(secondsFromGMT: 0) ?? .current, doNotContact: Set<CustomerID> = []) throws {
         guard timeZones.isEmpty || timeZones.count == customerIDs.count else {
@@ -36,26 +36,40 @@ public struct ContactColumns: Sendable {
         for (index, id) in customerIDs.enumerated() { position[id] = Int32(index) }
         var channelIndex: [Channel: Int32] = [:]
         var channels: [Channel] = []
-        var keyed: [(customer: Int32, time: Double, channel: Int32, responded: Double)] = []
-        keyed.reserveCapacity(contacts.count)
-        for record in contacts {
-            guard let customer = position[record.customerID] else { continue }
+        // A counting sort by customer, then each customer's few messages by time.
+        let owner = contacts.map { position[$0.customerID] ?? -1 }
+        var offsets = [Int](repeating: 0, count: customerIDs.count + 1)
+        for index in owner where index >= 0 { offsets[Int(index) + 1] += 1 }
+        for i in 0..<customerIDs.count { offsets[i + 1] += offsets[i] }
+        let total = offsets[customerIDs.count]
+        var sentAt = [Double](repeating: 0, count: total)
+        var channelCode = [Int32](repeating: 0, count: total)
+        var respondedAt = [Double](repeating: 0, count: total)
+        var next = offsets
+        for (record, index) in zip(contacts, owner) where index >= 0 {
             let code: Int32
             if let known = channelIndex[record.channel] { code = known } else {
                 code = Int32(channels.count)
                 channelIndex[record.channel] = code
                 channels.append(record.channel)
             }
-            keyed.append((customer, record.sentAt.timeIntervalSince1970, code, record.respondedAt?.timeIntervalSince1970 ?? .infinity))
+            let slot = next[Int(index)]
+            next[Int(index)] += 1
+            // Insertion into the customer's range keeps it sorted by time as it fills.
+            var j = slot
+            let time = record.sentAt.timeIntervalSince1970
+            while j > offsets[Int(index)], sentAt[j - 1] > time {
+                sentAt[j] = sentAt[j - 1]; channelCode[j] = channelCode[j - 1]; respondedAt[j] = respondedAt[j - 1]
+                j -= 1
+            }
+            sentAt[j] = time
+            channelCode[j] = code
+            respondedAt[j] = record.respondedAt?.timeIntervalSince1970 ?? .infinity
         }
-        keyed.sort { $0.customer != $1.customer ? $0.customer < $1.customer : $0.time < $1.time }
-        var offsets = [Int](repeating: 0, count: customerIDs.count + 1)
-        for entry in keyed { offsets[Int(entry.customer) + 1] += 1 }
-        for i in 0..<customerIDs.count { offsets[i + 1] += offsets[i] }
         self.offsets = offsets
-        sentAt = keyed.map(\.time)
-        channelCode = keyed.map(\.channel)
-        respondedAt = keyed.map(\.responded)
+        self.sentAt = sentAt
+        self.channelCode = channelCode
+        self.respondedAt = respondedAt
         self.channels = channels
         var zoneIDs: [String: Int32] = [defaultTimeZone.identifier: 0]
         var zones = [defaultTimeZone]
