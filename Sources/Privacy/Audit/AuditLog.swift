@@ -14,6 +14,9 @@ public actor AuditLog {
     private let pseudonymizer: Pseudonymizer?
     private let sink: (any EventSink)?
     private var tail: AuditEntry??
+    /// The last scheduled append: each append waits for the one before, because an actor
+    /// may interleave calls at every `await` and the chain needs one order.
+    private var queue: Task<Void, Never>?
 
     /// Creates a log over `store`.
     public init(store: any AuditLogStore, pseudonymizer: Pseudonymizer? = nil, eventSink: (any EventSink)? = nil) {
@@ -28,11 +31,24 @@ public actor AuditLog {
     }
 
     /// Chains and appends entries, then sends them to the sink.
-    /// - Throws: store errors; when another writer appended first, the chain is re-read
-    ///   and the append retried once.
+    ///
+    /// Calls are appended in the order they reach the log. When another process appended
+    /// to the store first (the store throws `.duplicateID`), the chain is re-read and the
+    /// append retried, up to three times.
+    /// - Throws: store errors.
     @discardableResult
     public func record(_ drafts: [AuditEntryDraft]) async throws -> [AuditEntry] {
         guard !drafts.isEmpty else { return [] }
+        let before = queue
+        let work = Task { () async throws -> [AuditEntry] in
+            await before?.value
+            return try await self.append(drafts)
+        }
+        queue = Task { _ = try? await work.value }
+        return try await work.value
+    }
+
+    private func append(_ drafts: [AuditEntryDraft]) async throws -> [AuditEntry] {
         var attempt = 0
         while true {
             let previous: AuditEntry?
@@ -43,7 +59,7 @@ public actor AuditLog {
                 tail = .some(entries.last)
                 await deliver(entries)
                 return entries
-            } catch let error as StoreError where error.code == .duplicateID && attempt == 0 {
+            } catch let error as StoreError where error.code == .duplicateID && attempt < 3 {
                 tail = nil
                 attempt += 1
             }
