@@ -13,6 +13,7 @@ extension DomainEventKind {
     public static let retentionPurged = DomainEventKind("retentionPurged")
     /// An audit record was appended to the audit log (details: `action`, `actor`, `purpose`, `sequence`, `hash`).
     public static let auditRecorded = DomainEventKind("auditRecorded")
-    /// A contact was suppressed by the contact policy (details: `channel`, `reasons`).
+    /// A planned message was held back by the contact policy (details: `channel`, `reasons`);
+    /// emitted by the caller that plans messages (the facade), with the reasons of a ``ContactDecision``.
     public static let contactSuppressed = DomainEventKind("contactSuppressed")
 }
