@@ -200,7 +200,7 @@ import PrecisionMarketingTesting
     @Test func noticeNamesFieldsSourcesBasisAndRetention() throws {
         let notice = PrivacyNotice(version: "2024-03", registry: .standard,
                                    profiles: [Fixture.profile("ann", email: "ann@example.com", phone: "123")])
-        #expect(notice.purposes.map(\.purpose) == [.analytics, .marketing, .personalisation, .profiling, .thirdPartySharing])
+        #expect(notice.purposes.map(\.purpose) == [.analytics, .marketing, .personalisation, .profiling, .thirdPartySharing, .tracking])
         let marketing = try #require(notice.purposes.first { $0.purpose == .marketing })
         #expect(marketing.sources == ["own customerUpdate via online (crm)"])
         #expect(marketing.retentionDays == 730)

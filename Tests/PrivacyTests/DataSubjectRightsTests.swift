@@ -138,7 +138,7 @@ final class SegmentMembershipStore: PersonalDataStore {
         #expect(!document.contains("bob@example.com"))
         #expect(document.contains("\"vip\""))
         let purposes = try #require(parsed?["purposes"] as? [[String: Any]])
-        #expect(purposes.count == 5)
+        #expect(purposes.count == 6)
         #expect(world.sink.events(of: .dataExported).count == 1)
         #expect(try await world.audit.store.allEntries().last?.action == .export)
     }
@@ -164,5 +164,57 @@ final class SegmentMembershipStore: PersonalDataStore {
         #expect(try await world.audit.store.allEntries().map(\.action) == [.retentionPurge, .retentionPurge])
         #expect(world.sink.events(of: .retentionPurged).count == 2)
         #expect(throws: PrivacyError.self) { try RetentionPurge(policies: [RetentionPolicy(category: .orders, maximumAgeDays: -1)], stores: []) }
+    }
+}
+
+@Suite struct PersonalDataStoreConformanceTests {
+    @Test func libraryAdaptersAndAUserStorePassTheSuite() async throws {
+        try await PersonalDataStoreConformance {
+            let store = InMemoryCustomerStore()
+            return (PersonalDataStores.customers(store), { id in try await store.upsert(Fixture.profile(id.rawValue, email: "x@example.com", phone: "1")) })
+        }.run()
+        try await PersonalDataStoreConformance {
+            let store = InMemoryOrderStore()
+            return (PersonalDataStores.orders(store), { id in
+                try await store.append(Order(id: OrderID("\(id)-o"), customerID: id, date: Fixture.t0.calendarDayUTC,
+                                             lines: [OrderLine(itemID: "sku", quantity: 1, amount: Money(minorUnits: 100, currency: .usd))]))
+            })
+        }.run()
+        try await PersonalDataStoreConformance {
+            let store = InMemoryInteractionStore()
+            return (PersonalDataStores.interactions(store), { id in
+                try await store.append(InteractionEvent(id: EventID("\(id)-e"), customerID: id, kind: .click, occurredAt: Fixture.t0, channel: .web))
+            })
+        }.run()
+        try await PersonalDataStoreConformance {
+            let store = InMemoryConsentStore()
+            return (PersonalDataStores.consents(store), { id in try await store.append(Fixture.consent("\(id)-k", id.rawValue, .marketing, .email)) })
+        }.run()
+        try await PersonalDataStoreConformance {
+            let store = InMemoryContactHistoryStore()
+            return (PersonalDataStores.contactHistory(store), { id in
+                try await store.append(ContactRecord(id: ContactRecordID("\(id)-m"), customerID: id, channel: .sms, sentAt: Fixture.t0))
+            })
+        }.run()
+        try await PersonalDataStoreConformance {
+            let store = SegmentMembershipStore()
+            return (store, { id in store.add(id, to: "vip-\(id)") })
+        }.run()
+    }
+
+    @Test func inMemorySuppressionStorePassesTheSuite() async throws {
+        try await SuppressionStoreConformance { InMemorySuppressionStore() }.run()
+    }
+
+    @Test func consentChangesAreAudited() async throws {
+        let audit = AuditLog(store: InMemoryAuditLogStore())
+        let store = InMemoryConsentStore()
+        try await store.append([Fixture.consent("k-1", "ann", .marketing, .email), Fixture.consent("k-2", "ann", .profiling, nil, .objected, hours: 1)],
+                               auditLog: audit, actor: "preference-centre")
+        let entries = try await audit.store.allEntries()
+        #expect(entries.map(\.action) == [.consentChange, .consentChange])
+        #expect(entries.map(\.detail) == ["granted over email by doubleOptIn, notice 2024-01, record k-1",
+                                          "objected over every channel by doubleOptIn, notice 2024-01, record k-2"])
+        #expect(entries.map(\.purpose) == [.marketing, .profiling])
     }
 }

@@ -50,7 +50,8 @@ public struct PurposeRegistry: Sendable, Codable, Hashable {
 
     /// A registry with the common CRM purposes: marketing (consent per channel, 730 days),
     /// profiling (consent, 730 days), personalisation (consent, 365 days), analytics
-    /// (legitimate interest, 1095 days), third-party sharing (consent, 365 days).
+    /// (legitimate interest, 1095 days), third-party sharing (consent, 365 days), tracking
+    /// by cookies, pixels and app instrumentation (consent, 395 days: 13 months).
     public static var standard: PurposeRegistry {
         // The definitions are valid by construction, so registration cannot fail.
         var registry = PurposeRegistry()
@@ -67,9 +68,12 @@ public struct PurposeRegistry: Sendable, Codable, Hashable {
             PurposeDefinition(purpose: .profiling, statement: "to score and segment customers by their purchases and behaviour",
                               legalBasis: .consent, fields: [.birthDate, .gender, .region, .incomeLevel, .interests],
                               categories: [.profile, .orders, .interactions, .derived], retentionDays: 730),
+            PurposeDefinition(purpose: .tracking, statement: "to record how you use our website and app with cookies, pixels and app instrumentation",
+                              legalBasis: .consent, fields: [.deviceIDs], categories: [.interactions], retentionDays: 395),
             PurposeDefinition(purpose: .thirdPartySharing, statement: "to share your contact details with partners you agreed to",
                               legalBasis: .consent, fields: [.name, .email, .phone], categories: [.profile], retentionDays: 365),
         ]
+        registry.definitions.sort { $0.purpose < $1.purpose }
         return registry
     }
 

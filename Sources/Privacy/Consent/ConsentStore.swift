@@ -44,6 +44,18 @@ extension ConsentStore {
         try await readAllPages(pageSize: pageSize) { try await page(after: $0, limit: $1) }
     }
 
+    /// Appends records and writes one ``AuditAction/consentChange`` entry per record to
+    /// the audit log (purpose, channel, decision, method, notice version).
+    public func append(_ records: [ConsentRecord], auditLog: AuditLog, actor: String) async throws {
+        try await append(records)
+        try await auditLog.record(records.map { record in
+            AuditEntryDraft(action: .consentChange, actor: actor, customerID: record.customerID, purpose: record.purpose,
+                            detail: "\(record.decision.rawValue) over \(record.channel?.name ?? "every channel") by \(record.method.name)"
+                                + (record.noticeVersion.map { ", notice \($0)" } ?? "") + ", record \(record.id)",
+                            occurredAt: record.recordedAt)
+        })
+    }
+
     /// The ledger of these customers, ready to answer status questions.
     public func ledger(for customerIDs: [CustomerID]) async throws -> ConsentLedger {
         ConsentLedger(history: try await history(for: customerIDs))
