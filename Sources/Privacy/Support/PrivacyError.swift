@@ -1,5 +1,5 @@
-/// An error from the Privacy module: an invalid parameter or record, an unknown purpose,
-/// a privacy budget that a query would exceed, a customer on the suppression list.
+/// An error from the Privacy module: an invalid parameter, an unknown purpose, a privacy
+/// budget that a query would exceed, a store that failed during erasure, export or purge.
 ///
 /// Access that is refused for lack of consent is not an error of this kind but an
 /// ``AccessDenial`` that names what is missing.
@@ -13,14 +13,10 @@ public struct PrivacyError: Error, Hashable, Sendable, CustomStringConvertible {
 
         /// A parameter is out of its valid range (a key too short, a negative epsilon, k below 2).
         public static let invalidParameter = Code("invalidParameter")
-        /// A record is malformed (an empty customer id, an expiry before the grant).
-        public static let invalidRecord = Code("invalidRecord")
         /// A purpose was used that is not registered.
         public static let unknownPurpose = Code("unknownPurpose")
         /// A differentially private query would spend more privacy budget than is left.
         public static let budgetExceeded = Code("budgetExceeded")
-        /// The person was erased: a keyed-hash suppression record blocks re-import and contact.
-        public static let suppressed = Code("suppressed")
         /// A store failed while erasing, exporting or purging (the message names the store).
         public static let storeFailed = Code("storeFailed")
     }
