@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CustomerModel", targets: ["CustomerModel"]),
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "Segmentation", targets: ["Segmentation"]),
+        .library(name: "Privacy", targets: ["Privacy"]),
         .library(name: "Campaigns", targets: ["Campaigns"]),
         .library(name: "PrecisionMarketing", targets: ["PrecisionMarketing"]),
         .library(name: "PrecisionMarketingTesting", targets: ["PrecisionMarketingTesting"]),
@@ -24,15 +25,16 @@ let package = Package(
         .target(name: "CustomerModel", swiftSettings: strictSettings),
         .target(name: "Scoring", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(name: "Segmentation", dependencies: ["CustomerModel", "Scoring"], swiftSettings: strictSettings),
+        .target(name: "Privacy", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(name: "Campaigns", dependencies: ["CustomerModel", "Scoring"], swiftSettings: strictSettings),
         .target(
             name: "PrecisionMarketing",
-            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Campaigns"],
+            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Privacy", "Campaigns"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "PrecisionMarketingTesting",
-            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Campaigns"],
+            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Privacy", "Campaigns"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -66,6 +68,11 @@ let package = Package(
         .testTarget(
             name: "SegmentationTests",
             dependencies: ["Segmentation", "Scoring", "CustomerModel", "PrecisionMarketingTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PrivacyTests",
+            dependencies: ["Privacy", "CustomerModel", "PrecisionMarketingTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

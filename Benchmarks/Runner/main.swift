@@ -43,6 +43,11 @@ func peakResidentMiB() -> Double {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+// --privacy: HMAC-SHA-256 throughput and audience screening (PrivacyBenchmarks.swift).
+if let index = arguments.firstIndex(of: "--privacy") {
+    arguments.remove(at: index)
+    runPrivacyBenchmarks()
+}
 var repetitions = 3
 // --scoring: also time the issue-10 workloads on the snapshot (value score and tiers; the
 // CLV summary, BG/NBD and Gamma-Gamma fits; scoring every customer from fitted parameters).

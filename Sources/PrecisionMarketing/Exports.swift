@@ -2,4 +2,5 @@
 @_exported import CustomerModel
 @_exported import Scoring
 @_exported import Segmentation
+@_exported import Privacy
 @_exported import Campaigns
