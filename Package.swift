@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "CustomerModel", targets: ["CustomerModel"]),
         .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "Segmentation", targets: ["Segmentation"]),
         .library(name: "PrecisionMarketing", targets: ["PrecisionMarketing"]),
         .library(name: "PrecisionMarketingTesting", targets: ["PrecisionMarketingTesting"]),
         .executable(name: "precision", targets: ["precision"]),
@@ -21,9 +22,10 @@ let package = Package(
     targets: [
         .target(name: "CustomerModel", swiftSettings: strictSettings),
         .target(name: "Scoring", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
+        .target(name: "Segmentation", dependencies: ["CustomerModel", "Scoring"], swiftSettings: strictSettings),
         .target(
             name: "PrecisionMarketing",
-            dependencies: ["CustomerModel", "Scoring"],
+            dependencies: ["CustomerModel", "Scoring", "Segmentation"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -52,6 +54,11 @@ let package = Package(
             name: "ScoringTests",
             dependencies: ["Scoring", "CustomerModel", "PrecisionMarketingTesting"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SegmentationTests",
+            dependencies: ["Segmentation", "Scoring", "CustomerModel", "PrecisionMarketingTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

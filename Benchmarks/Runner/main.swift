@@ -60,6 +60,16 @@ if let index = arguments.firstIndex(of: "--threads"), index + 1 < arguments.coun
     threads = Int(arguments[index + 1])
     arguments.removeSubrange(index...(index + 1))
 }
+// --kmeans-points FILE: the k-means benchmark on a points CSV (KMeansBenchmark.swift).
+if let index = arguments.firstIndex(of: "--kmeans-points"), index + 1 < arguments.count {
+    let path = arguments[index + 1]
+    arguments.removeSubrange(index...(index + 1))
+    guard let bytes = readFile(path) else {
+        print("cannot read \(path)")
+        exit(1)
+    }
+    try KMeansBenchmark.run(path: path, bytes: bytes, repetitions: repetitions)
+}
 let clock = ContinuousClock()
 for path in arguments {
     let readStart = clock.now

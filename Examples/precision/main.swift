@@ -17,6 +17,9 @@ let usage = """
                 horizon: default the holdout length, else 52 weeks / 364 days; CLV with
                 --months M: monthly rule at R per month, else continuous over the horizon
       score     --input FILE [--as-of D] [--weights r,f,m,if,id,si] [--currency CODE] [--format json|table]
+      cluster   --input FILE --k K [--seed S] [--restarts N] [--init kmeans++|rows] [--tolerance T]
+                [--max-iterations N] [--silhouette-sample M] [--as-of D] [--currency CODE] [--format json|table]
+                k-means on standardised log(1 + x) RFM features; profile per cluster
     """
 
 let commandLine = CommandLine.arguments
@@ -33,6 +36,7 @@ do {
     case "demo": try DemoCommand.run(&arguments)
     case "clv": try CLVCommand.run(&arguments)
     case "score": try ScoreCommand.run(&arguments)
+    case "cluster": try ClusterCommand.run(&arguments)
     case "help", "--help", "-h":
         StandardStreams.write(Array((usage + "\n").utf8))
     default:
