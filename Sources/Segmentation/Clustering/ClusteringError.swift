@@ -28,6 +28,9 @@ public struct ClusteringError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let dimensionMismatch = Code("dimensionMismatch")
         /// A quality measure is undefined for this labelling (silhouette with one cluster).
         public static let undefinedMeasure = Code("undefinedMeasure")
+        /// A model inside the computation could not be fitted (a lookalike's logistic
+        /// regression did not converge); the message carries the model's own error.
+        public static let modelDidNotFit = Code("modelDidNotFit")
     }
 
     /// What went wrong.
