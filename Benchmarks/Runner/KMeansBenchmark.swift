@@ -67,6 +67,36 @@ enum KMeansBenchmark {
     }
 }
 
+extension KMeansBenchmark {
+    /// k-means on the RFM features of a transactions CSV, as `peers/kmeans_sklearn.py --input`:
+    /// log(1 + x) of recency, frequency and spend, z-scored, customers in customer_id order.
+    static func runRFM(path: String, bytes: [UInt8], repetitions: Int) throws {
+        let clock = ContinuousClock()
+        let (snapshot, _) = try SnapshotBuilder.build(csv: bytes)
+        let featureStart = clock.now
+        let rfm = try RFMAnalysis().run(on: snapshot)
+        let ids = (0..<rfm.count).map { snapshot.customerIDs[Int(rfm.customers[$0])] }
+        let order = (0..<rfm.count).sorted { Array(ids[$0].utf8).lexicographicallyPrecedes(Array(ids[$1].utf8)) }
+        let logs = try RFMFeatures.logarithmic(rfm, order: order)
+        let points = try FeatureStandardization(fitting: logs).transform(logs)
+        let featureTime = seconds(clock.now - featureStart)
+        print("\(path): customers=\(points.rowCount) features (rfm + sort + log + z)=\(format3(featureTime))s")
+        var best = Double.infinity
+        var line = ""
+        for _ in 0..<repetitions {
+            let start = clock.now
+            let fit = try KMeans(clusterCount: 8, seed: 0).fit(points)
+            best = min(best, seconds(clock.now - start))
+            line = "inertia=\(fit.inertia) iters=\(fit.iterations)"
+        }
+        print("  k-means++ (hamerly, n_init 1): fit=\(format3(best))s best of \(repetitions); \(line)")
+        let start = clock.now
+        let fixed = try KMeans(clusterCount: 8, initialization: .evenlySpacedRows, maxIterations: 1000, tolerance: 0)
+            .fit(points)
+        print("  fixed init: inertia=\(fixed.inertia) iters=\(fixed.iterations) fit=\(format3(seconds(clock.now - start)))s")
+    }
+}
+
 struct BenchmarkError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }

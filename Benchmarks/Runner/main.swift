@@ -70,6 +70,16 @@ if let index = arguments.firstIndex(of: "--kmeans-points"), index + 1 < argument
     }
     try KMeansBenchmark.run(path: path, bytes: bytes, repetitions: repetitions)
 }
+// --kmeans-rfm FILE: k-means on the RFM features of a transactions CSV.
+if let index = arguments.firstIndex(of: "--kmeans-rfm"), index + 1 < arguments.count {
+    let path = arguments[index + 1]
+    arguments.removeSubrange(index...(index + 1))
+    guard let bytes = readFile(path) else {
+        print("cannot read \(path)")
+        exit(1)
+    }
+    try KMeansBenchmark.runRFM(path: path, bytes: bytes, repetitions: repetitions)
+}
 let clock = ContinuousClock()
 for path in arguments {
     let readStart = clock.now

@@ -24,9 +24,10 @@ public struct ClusterProfile: Sendable, Hashable {
     public let size: Int
     /// Its share of all rows.
     public let share: Double
-    /// The mean of each feature over the members, in original units (the centroid).
+    /// The mean of each feature over the members, in original units (the centroid); NaN
+    /// for a cluster without members (k-means never leaves one empty).
     public let centroid: [Double]
-    /// The median of each feature over the members, in original units.
+    /// The median of each feature over the members, in original units; NaN without members.
     public let median: [Double]
     /// Every feature, the most distinguishing first (largest |standardizedDifference|; the
     /// lower column wins ties).

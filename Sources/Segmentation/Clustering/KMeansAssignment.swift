@@ -65,57 +65,18 @@ struct AssignmentState {
                         lower.withUnsafeMutableBufferPointer { lowerBound in
                             shifts.withUnsafeBufferPointer { shift in
                                 ParallelLoop.map(chunks.count) { chunk in
-                                    // Raw per-chunk accumulators: no copy-on-write checks in the loop.
-                                    let sums = UnsafeMutablePointer<Double>.allocate(capacity: k * d)
-                                    sums.initialize(repeating: 0, count: k * d)
-                                    let counts = UnsafeMutablePointer<Int>.allocate(capacity: k)
-                                    counts.initialize(repeating: 0, count: k)
-                                    defer {
-                                        sums.deallocate()
-                                        counts.deallocate()
+                                    let kernel = AssignmentKernel(
+                                        points: x.baseAddress.unsafelyUnwrapped, centres: cBase,
+                                        labels: label.baseAddress.unsafelyUnwrapped, upper: useBounds ? upperBound.baseAddress : nil,
+                                        lower: useBounds ? lowerBound.baseAddress : nil, shifts: shift.baseAddress.unsafelyUnwrapped,
+                                        halfGaps: halfGaps, clusterCount: k, largestShift: largestShift,
+                                        secondShift: secondShift, largestIndex: largestIndex, slack: slack)
+                                    let range = chunks.range(chunk)
+                                    switch d {
+                                    case 2: return kernel.run(range, dimension: FixedDimension2())
+                                    case 3: return kernel.run(range, dimension: FixedDimension3())
+                                    default: return kernel.run(range, dimension: VariableDimension(count: d))
                                     }
-                                    var changed = 0
-                                    for i in chunks.range(chunk) {
-                                        let point = x.baseAddress.unsafelyUnwrapped + i * d
-                                        let old = Int(label[i])
-                                        var a = old
-                                        if useBounds && old >= 0 {
-                                            var u = upperBound[i] + shift[old]
-                                            let l = lowerBound[i] - (old == largestIndex ? secondShift : largestShift)
-                                            let m = max(halfGaps[old], l)
-                                            if u + (1e-9 * m + slack) >= m {
-                                                u = Self.distanceSquared(point, cBase + old * d, d).squareRoot()
-                                                if u + (1e-9 * m + slack) >= m {
-                                                    let nearest = Self.nearestTwo(point, cBase, k, d)
-                                                    a = nearest.index
-                                                    u = nearest.first.squareRoot()
-                                                    lowerBound[i] = nearest.second.squareRoot()
-                                                } else {
-                                                    lowerBound[i] = l
-                                                }
-                                            } else {
-                                                lowerBound[i] = l
-                                            }
-                                            upperBound[i] = u
-                                        } else if useBounds {
-                                            let nearest = Self.nearestTwo(point, cBase, k, d)
-                                            a = nearest.index
-                                            upperBound[i] = nearest.first.squareRoot()
-                                            lowerBound[i] = nearest.second.squareRoot()
-                                        } else {
-                                            a = Self.nearest(point, cBase, k, d)
-                                        }
-                                        if a != old {
-                                            label[i] = Int32(a)
-                                            changed += 1
-                                        }
-                                        counts[a] += 1
-                                        let sum = sums + a * d
-                                        for j in 0..<d { sum[j] += point[j] }
-                                    }
-                                    return Step(
-                                        sums: Array(UnsafeBufferPointer(start: sums, count: k * d)),
-                                        counts: Array(UnsafeBufferPointer(start: counts, count: k)), changed: changed)
                                 }
                             }
                         }
@@ -171,63 +132,13 @@ struct AssignmentState {
         return half
     }
 
-    /// ‖x − c‖² over d coordinates; the common small dimensions are unrolled.
-    @inline(__always)
-    static func distanceSquared(_ x: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ d: Int) -> Double {
-        switch d {
-        case 2:
-            let a = x[0] - c[0], b = x[1] - c[1]
-            return a * a + b * b
-        case 3:
-            let a = x[0] - c[0], b = x[1] - c[1], e = x[2] - c[2]
-            return a * a + b * b + e * e
-        default:
-            var sum = 0.0
-            for t in 0..<d {
-                let delta = x[t] - c[t]
-                sum += delta * delta
-            }
-            return sum
-        }
-    }
-
     /// The nearest of k centroids stored row-major at `c` (lowest index among equals).
-    @inline(__always)
     static func nearest(_ x: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ k: Int, _ d: Int) -> Int {
-        var best = 0
-        var bestDistance = distanceSquared(x, c, d)
-        var j = 1
-        while j < k {
-            let distance = distanceSquared(x, c + j * d, d)
-            if distance < bestDistance {
-                bestDistance = distance
-                best = j
-            }
-            j += 1
-        }
-        return best
+        AssignmentKernel.nearest(x, c, k, VariableDimension(count: d))
     }
 
-    /// The nearest centroid (same choice as ``nearest``) and the two smallest squared distances.
-    @inline(__always)
-    private static func nearestTwo(_ x: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ k: Int, _ d: Int)
-        -> (index: Int, first: Double, second: Double)
-    {
-        var best = 0
-        var first = distanceSquared(x, c, d)
-        var second = Double.infinity
-        var j = 1
-        while j < k {
-            let distance = distanceSquared(x, c + j * d, d)
-            if distance < first {
-                second = first
-                first = distance
-                best = j
-            } else if distance < second {
-                second = distance
-            }
-            j += 1
-        }
-        return (best, first, second)
+    /// ‖x − c‖² over d coordinates, added in coordinate order.
+    static func distanceSquared(_ x: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ d: Int) -> Double {
+        AssignmentKernel.distanceSquared(x, c, VariableDimension(count: d))
     }
 }

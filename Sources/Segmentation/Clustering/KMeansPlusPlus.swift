@@ -81,15 +81,22 @@ enum KMeansPlusPlus {
         guard let xBase = x.baseAddress, let outBase = out.baseAddress else { return 0 }
         let centrePoint = xBase + centre * d
         let previousBase = previous?.baseAddress
-        let partials = ParallelLoop.map(chunks.count) { chunk in
+        func pass<D: PointDimension>(_ range: Range<Int>, _ dimension: D) -> Double {
             var sum = 0.0
-            for i in chunks.range(chunk) {
-                var distance = AssignmentState.distanceSquared(xBase + i * d, centrePoint, d)
+            for i in range {
+                var distance = AssignmentKernel.distanceSquared(xBase + i * d, centrePoint, dimension)
                 if let previousBase { distance = min(distance, previousBase[i]) }
                 outBase[i] = distance
                 sum += distance
             }
             return sum
+        }
+        let partials = ParallelLoop.map(chunks.count) { chunk in
+            switch d {
+            case 2: pass(chunks.range(chunk), FixedDimension2())
+            case 3: pass(chunks.range(chunk), FixedDimension3())
+            default: pass(chunks.range(chunk), VariableDimension(count: d))
+            }
         }
         return partials.reduce(0, +)
     }
