@@ -82,6 +82,41 @@ struct LookalikeTests {
         #expect(top50 >= 45)
     }
 
+    @Test("ranking the rest of a population equals ranking the split matrices")
+    func population() throws {
+        let data = try Self.syntheticAudience(seed: 9)
+        // Interleave: seed members at every 11th row of the population.
+        var rows: [[Double]] = [], seedRows: [Int] = []
+        var nextSeed = 0, nextCandidate = 0
+        while nextSeed < data.seed.rowCount || nextCandidate < data.candidates.rowCount {
+            if nextSeed < data.seed.rowCount && (rows.count % 11 == 0 || nextCandidate == data.candidates.rowCount) {
+                seedRows.append(rows.count)
+                rows.append(Array(data.seed.row(nextSeed)))
+                nextSeed += 1
+            } else {
+                rows.append(Array(data.candidates.row(nextCandidate)))
+                nextCandidate += 1
+            }
+        }
+        let names = ["age", "visits", "spend"]
+        let split = try LookalikeAudience().rank(seed: data.seed, candidates: data.candidates, count: 100, featureNames: names)
+        let whole = try LookalikeAudience().rank(
+            population: FeatureMatrix(rows: rows), seedRows: seedRows, count: 100, featureNames: names)
+        let candidateRows = (0..<rows.count).filter { !Set(seedRows).contains($0) }
+        #expect(whole.candidates == split.candidates.map { candidateRows[$0] })
+        #expect(whole.scores == split.scores)
+        #expect(whole.profile == split.profile)
+        #expect(seedRows.allSatisfy { whole.allScores[$0].isNaN })
+        #expect(whole.allScores[candidateRows[5]] == split.allScores[5])
+        let population = try FeatureMatrix(rows: rows)
+        #expect(throws: ClusteringError.self) {
+            try LookalikeAudience().rank(population: population, seedRows: [0, 0], count: 1, featureNames: names)
+        }
+        #expect(throws: ClusteringError.self) {
+            try LookalikeAudience().rank(population: population, seedRows: [rows.count], count: 1, featureNames: names)
+        }
+    }
+
     @Test("bad input is a typed error")
     func errors() throws {
         let seed = try FeatureMatrix(rows: [[1, 2], [2, 3]])
