@@ -64,6 +64,15 @@ enum KMeansBenchmark {
             line = "inertia=\(fit.inertia) iters=\(fit.iterations) sizes_desc=\(fit.clusterSizes.sorted(by: >))"
         }
         print("  k-means++ (hamerly, n_init 1): fit=\(format3(best))s best of \(repetitions); \(line)")
+        for (radius, minimum) in [(0.02, 5), (0.05, 10)] {
+            let start = clock.now
+            let result = try DBSCAN(radius: radius, minimumPoints: minimum).fit(points)
+            print("  DBSCAN eps=\(radius) min_samples=\(minimum): clusters=\(result.clusterCount) noise=\(result.noiseCount) "
+                  + "fit=\(format3(seconds(clock.now - start)))s")
+        }
+        let start = clock.now
+        let pca = try PrincipalComponents(fitting: points)
+        print("  PCA: explained variance ratio=\(pca.explainedVarianceRatio) fit=\(format3(seconds(clock.now - start)))s")
     }
 }
 
