@@ -85,6 +85,26 @@ if let index = arguments.firstIndex(of: "--segment") {
     try SegmentBenchmark.run(customers: customers, repetitions: repetitions)
     try await SegmentBenchmark.runLive(customers: min(customers, 100_000), updates: 10_000)
 }
+// --kmeans-points FILE: the k-means benchmark on a points CSV (KMeansBenchmark.swift).
+if let index = arguments.firstIndex(of: "--kmeans-points"), index + 1 < arguments.count {
+    let path = arguments[index + 1]
+    arguments.removeSubrange(index...(index + 1))
+    guard let bytes = readFile(path) else {
+        print("cannot read \(path)")
+        exit(1)
+    }
+    try KMeansBenchmark.run(path: path, bytes: bytes, repetitions: repetitions)
+}
+// --kmeans-rfm FILE: k-means on the RFM features of a transactions CSV.
+if let index = arguments.firstIndex(of: "--kmeans-rfm"), index + 1 < arguments.count {
+    let path = arguments[index + 1]
+    arguments.removeSubrange(index...(index + 1))
+    guard let bytes = readFile(path) else {
+        print("cannot read \(path)")
+        exit(1)
+    }
+    try KMeansBenchmark.runRFM(path: path, bytes: bytes, repetitions: repetitions)
+}
 let clock = ContinuousClock()
 for path in arguments {
     let readStart = clock.now

@@ -20,6 +20,9 @@ let usage = """
       segment   --input FILE --definition FILE.json [--segment ID] [--as-of D] [--explain CUSTOMER_ID]
                 [--profiles FILE.jsonl] [--interactions FILE.jsonl] [--categories FILE.csv]
                 [--currency CODE] [--format json|table]
+      cluster   --input FILE --k K [--seed S] [--restarts N] [--init kmeans++|rows] [--tolerance T]
+                [--max-iterations N] [--silhouette-sample M] [--as-of D] [--currency CODE] [--format json|table]
+                k-means on standardised log(1 + x) RFM features; profile per cluster
     """
 
 let commandLine = CommandLine.arguments
@@ -37,6 +40,7 @@ do {
     case "clv": try CLVCommand.run(&arguments)
     case "score": try ScoreCommand.run(&arguments)
     case "segment": try SegmentCommand.run(&arguments)
+    case "cluster": try ClusterCommand.run(&arguments)
     case "help", "--help", "-h":
         StandardStreams.write(Array((usage + "\n").utf8))
     default:
