@@ -10,7 +10,8 @@ import PrecisionMarketingTesting
 ///    ``SnapshotBuilder``, the same path as `precision rfm`;
 /// 3. assess data quality, resolve identities, and score RFM with named segments;
 /// 4. score value tiers (eRFM, transaction indicators) and fit BG/NBD + Gamma-Gamma on the
-///    orders up to the period end for the top customers by 12-month CLV.
+///    orders up to the period end for the top customers by 12-month CLV;
+/// 5. size the ready-made segmentations (importance, loyalty ladder, case-study segments).
 ///
 /// Deterministic: the as-of day is the day after the generated period, never the system
 /// clock, so the same options print the same output on every machine.
@@ -97,6 +98,13 @@ enum DemoCommand {
         } catch {
             throw UsageError("demo: CLV failed: \(error.message)")
         }
+        progress.step("ready-made segments")
+        let schemes: [DemoSummary.SchemeSummary]
+        do {
+            schemes = try DemoSummary.SchemeSummary.evaluate(snapshot, asOf: asOf)
+        } catch {
+            throw UsageError("demo: segmentation failed: \(error)")
+        }
         progress.step("done")
 
         return DemoSummary(
@@ -110,7 +118,7 @@ enum DemoCommand {
                 orders: snapshot.orderCount, items: snapshot.itemCount),
             dataQuality: .init(quality),
             identityResolution: .init(resolution, profileCount: data.profiles.count, planted: data.dirtyData.duplicates),
-            rfm: .init(rfm), valueTiers: .init(value), lifetimeValue: lifetimeValue)
+            rfm: .init(rfm), valueTiers: .init(value), lifetimeValue: lifetimeValue, segmentSchemes: schemes)
     }
 }
 

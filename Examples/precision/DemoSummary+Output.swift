@@ -60,6 +60,7 @@ extension DemoSummary {
             out.append("\n")
         }
         appendValueTables(to: &out)
+        appendSegmentTables(to: &out)
         StandardStreams.write(out.bytes)
     }
 }

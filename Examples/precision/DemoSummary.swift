@@ -190,4 +190,5 @@ struct DemoSummary: Encodable {
     var rfm: RFMSummary
     var valueTiers: ValueTierSummary
     var lifetimeValue: LifetimeValueSummary
+    var segmentSchemes: [SchemeSummary]
 }
