@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(name: "Segmentation", dependencies: ["CustomerModel", "Scoring"], swiftSettings: strictSettings),
         .target(name: "Privacy", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
-        .target(name: "Campaigns", dependencies: ["CustomerModel", "Scoring"], swiftSettings: strictSettings),
+        .target(name: "Campaigns", dependencies: ["CustomerModel", "Scoring", "Privacy"], swiftSettings: strictSettings),
         .target(
             name: "PrecisionMarketing",
             dependencies: ["CustomerModel", "Scoring", "Segmentation", "Privacy", "Campaigns"],
@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CampaignsTests",
-            dependencies: ["Campaigns", "Scoring", "CustomerModel", "PrecisionMarketingTesting"],
+            dependencies: ["Campaigns", "Privacy", "Scoring", "CustomerModel", "PrecisionMarketingTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

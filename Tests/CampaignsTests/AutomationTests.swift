@@ -1,6 +1,7 @@
 import Campaigns
 import CustomerModel
 import PrecisionMarketingTesting
+import Scoring
 import Testing
 
 @Suite("Automation triggers")
@@ -22,7 +23,7 @@ struct AutomationTests {
                 browsesWithoutPurchase: ["tea": 4, "cups": 1], newProductsOfInterest: ["grinder"]),
             AutomationFacts(
                 customerID: "b", signedUpOn: try Self.day("2025-01-01"), churnWarning: true,
-                leadStage: LeadStage(name: "engaged", since: try Self.day("2026-03-01"))),
+                leadStage: LeadStageEntry(stage: .hot, since: try Self.day("2026-03-01"))),
         ]
         let ledger = InMemoryAutomationLedger()
         let first = try await runner.run(facts, on: today, ledger: ledger)

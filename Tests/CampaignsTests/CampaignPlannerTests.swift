@@ -1,14 +1,15 @@
 import Campaigns
 import CustomerModel
 import Foundation
+import Privacy
 import Testing
 
 @Suite("Campaign planning")
 struct CampaignPlannerTests {
     /// A gate that blocks listed customers with a reason, as the Privacy module's would.
     struct ListGate: ContactGate {
-        let blocked: [CustomerID: SuppressionReason]
-        func screen(_ customerID: CustomerID, channel: Channel, at: Date) -> [SuppressionReason] {
+        let blocked: [CustomerID: PlanExclusion]
+        func screen(_ customerID: CustomerID, channel: Channel, at: Date) async throws -> [PlanExclusion] {
             blocked[customerID].map { [$0] } ?? []
         }
     }
@@ -40,7 +41,7 @@ struct CampaignPlannerTests {
         let audience = Self.audience(400)
         let plan = try await planner.plan(
             try Self.campaign(holdout: 0.1, budget: 1_000_000), audience: audience,
-            gate: ListGate(blocked: ["c1": SuppressionReason(code: "quietHours", detail: "22:00–08:00 Europe/Berlin")]),
+            gate: ListGate(blocked: ["c1": PlanExclusion(code: "quietHours", detail: "22:00–08:00 Europe/Berlin")]),
             sink: sink)
         let holdout = Set(plan.holdout)
         #expect(holdout.count > 20 && holdout.count < 60)
@@ -64,7 +65,7 @@ struct CampaignPlannerTests {
         // Same input, same plan.
         let again = try await planner.plan(
             try Self.campaign(holdout: 0.1, budget: 1_000_000), audience: audience,
-            gate: ListGate(blocked: ["c1": SuppressionReason(code: "quietHours", detail: "22:00–08:00 Europe/Berlin")]))
+            gate: ListGate(blocked: ["c1": PlanExclusion(code: "quietHours", detail: "22:00–08:00 Europe/Berlin")]))
         #expect(again == plan)
     }
 
@@ -95,5 +96,39 @@ struct CampaignPlannerTests {
         #expect(throws: CampaignError.self) {
             try Campaign(id: "x", goal: "", offer: Offer(id: "o", description: ""), content: [:], holdoutShare: 0, budget: 0, sendAt: Date())
         }
+    }
+}
+
+@Suite("Campaign planning through the Privacy gate")
+struct PrivacyGatedPlanningTests {
+    @Test func privacyReasonsReachThePlan() async throws {
+        let history = InMemoryContactHistoryStore()
+        let sendAt = Date(timeIntervalSince1970: 1_767_000_000)  // 2025-12-29 09:20 UTC
+        try await history.append(ContactRecord(
+            id: ContactRecordID("k1"), customerID: "c2", channel: .email, sentAt: sendAt.addingTimeInterval(-86_400)))
+        let policy = try ContactPolicy(
+            caps: [FrequencyCap(channel: .email, limit: 1, windowSeconds: 7 * 86_400)], doNotContact: ["c0"])
+        let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        let gate = PrivacyContactGate(evaluator: ContactPolicyEvaluator(
+            policy: policy, history: history, timeZones: ["c4": tokyo]))
+        let quiet = try ContactPolicy(
+            caps: policy.caps, quietHours: QuietHours(fromHour: 18, toHour: 8), doNotContact: policy.doNotContact)
+        let audience = (0..<5).map { i in
+            PlanningCandidate(
+                customerID: CustomerID("c\(i)"), channelFacts: ChannelFacts(consented: [.email]), responseProbability: 0.2,
+                value: 100, context: ["name": .text("C\(i)")])
+        }
+        let planner = CampaignPlanner(channels: try ChannelChoice(costs: [.email: 0.1]))
+        let campaign = try CampaignPlannerTests.campaign(holdout: 0, budget: 100)
+        let plan = try await planner.plan(campaign, audience: audience, gate: gate)
+        let reasons = Dictionary(uniqueKeysWithValues: plan.suppressions.map { ($0.customerID, $0.reasons.map(\.code)) })
+        #expect(reasons == ["c0": ["doNotContact"], "c2": ["cap"]])
+        #expect(plan.messages.map(\.customerID) == ["c1", "c3", "c4"])
+        // 09:20 UTC is 18:20 in Tokyo: inside quiet hours there, not in UTC.
+        let quietGate = PrivacyContactGate(evaluator: ContactPolicyEvaluator(
+            policy: quiet, history: history, timeZones: ["c4": tokyo]))
+        let quietPlan = try await planner.plan(campaign, audience: audience, gate: quietGate)
+        #expect(quietPlan.suppressions.first { $0.customerID == "c4" }?.reasons.map(\.code) == ["quietHours"])
+        #expect(quietPlan.messages.map(\.customerID) == ["c1", "c3"])
     }
 }

@@ -1,4 +1,5 @@
 import CustomerModel
+import Scoring
 
 /// A month and day, for birthdays.
 public struct MonthDay: Sendable, Hashable, Codable {
@@ -47,7 +48,7 @@ public struct AutomationFacts: Sendable, Hashable, Codable {
     /// Whether the churn-warning rule flags the customer today.
     public var churnWarning: Bool
     /// The lead's current stage and since when, for prospects.
-    public var leadStage: LeadStage?
+    public var leadStage: LeadStageEntry?
     /// New items the customer is likely to want (from Recommendation's new-product interest).
     public var newProductsOfInterest: [String]
 
@@ -56,7 +57,7 @@ public struct AutomationFacts: Sendable, Hashable, Codable {
         customerID: CustomerID, signedUpOn: CalendarDay? = nil, firstOrderOn: CalendarDay? = nil,
         lastOrderOn: CalendarDay? = nil, birthday: MonthDay? = nil, spendLastYear: Double = 0,
         repurchaseDue: [String: CalendarDay] = [:], browsesWithoutPurchase: [String: Int] = [:],
-        churnWarning: Bool = false, leadStage: LeadStage? = nil,
+        churnWarning: Bool = false, leadStage: LeadStageEntry? = nil,
         newProductsOfInterest: [String] = []
     ) {
         self.customerID = customerID
@@ -73,16 +74,16 @@ public struct AutomationFacts: Sendable, Hashable, Codable {
     }
 }
 
-/// A lead's stage in the funnel and the day it entered it.
-public struct LeadStage: Sendable, Hashable, Codable {
-    /// The stage's name ("engaged", "sales-ready", …).
-    public var name: String
+/// A lead's stage (Scoring's engagement stages) and the day it entered it.
+public struct LeadStageEntry: Sendable, Hashable, Codable {
+    /// The stage.
+    public var stage: LeadStage
     /// The day the lead entered it.
     public var since: CalendarDay
 
-    /// Creates a stage.
-    public init(name: String, since: CalendarDay) {
-        self.name = name
+    /// Creates an entry.
+    public init(stage: LeadStage, since: CalendarDay) {
+        self.stage = stage
         self.since = since
     }
 }

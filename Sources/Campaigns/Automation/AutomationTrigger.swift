@@ -90,7 +90,7 @@ public enum AutomationTrigger: Sendable, Hashable, Codable {
             return [("churn|\(id)|\(period)", "churn warning")]
         case .leadFollowUp(let after):
             guard let stage = facts.leadStage, stage.since.days(to: day) >= after else { return [] }
-            return [("lead|\(id)|\(stage.name)|\(stage.since)", "\(stage.since.days(to: day)) days in stage \(stage.name)")]
+            return [("lead|\(id)|\(stage.stage.rawValue)|\(stage.since)", "\(stage.since.days(to: day)) days in stage \(stage.stage.rawValue)")]
         case .newProductTrial:
             return facts.newProductsOfInterest.sorted().map { ("trial|\(id)|\($0)", "new product \($0)") }
         case .periodicPromotion(let every, let activeWithin):

@@ -10,7 +10,8 @@ import CustomerModel
 /// ledger and contact policy provide this through the facade; tests plug in their own.
 public protocol ContactGate: Sendable {
     /// The reasons the contact is not allowed; empty when it is.
-    func screen(_ customerID: CustomerID, channel: Channel, at: Date) -> [SuppressionReason]
+    /// - Throws: the backing stores' errors (planning stops: it never guesses "allowed").
+    func screen(_ customerID: CustomerID, channel: Channel, at: Date) async throws -> [PlanExclusion]
 }
 
 /// One audience member as the planner sees them.
@@ -67,12 +68,12 @@ public struct CampaignPlanner: Sendable {
 
     /// Plans `campaign` for `audience`.
     /// - Throws: ``CampaignError`` `.invalidParameter` for an invalid candidate (probability
-    ///   outside [0, 1], a non-finite value).
+    ///   outside [0, 1], a non-finite value); the gate's errors.
     /// - Complexity: O(n log n) plus rendering.
     public func plan(
         _ campaign: Campaign, audience: [PlanningCandidate], gate: some ContactGate, sink: (any EventSink)? = nil
-    ) async throws(CampaignError) -> ExecutionPlan {
-        var suppressions: [Int: [SuppressionReason]] = [:]
+    ) async throws -> ExecutionPlan {
+        var suppressions: [Int: [PlanExclusion]] = [:]
         var eligible: [(index: Int, channel: Channel, reason: ChannelChoice.Reason, variant: String, content: String)] = []
         let offer: TemplateValue = [
             "id": .text(campaign.offer.id), "description": .text(campaign.offer.description),
@@ -91,14 +92,14 @@ public struct CampaignPlanner: Sendable {
                 suppressions[i] = [.noConsentedChannel]
                 continue
             }
-            let blocked = gate.screen(candidate.customerID, channel: channel, at: campaign.sendAt)
+            let blocked = try await gate.screen(candidate.customerID, channel: channel, at: campaign.sendAt)
             guard blocked.isEmpty else {
                 suppressions[i] = blocked
                 continue
             }
             let variant = campaign.experiment?.variant(for: id).name ?? "default"
             guard let template = campaign.content[variant]?[channel] else {
-                suppressions[i] = [SuppressionReason(code: "content", detail: "variant \(variant) has no content for \(channel)")]
+                suppressions[i] = [PlanExclusion(code: "content", detail: "variant \(variant) has no content for \(channel)")]
                 continue
             }
             var fields = candidate.context
@@ -107,7 +108,7 @@ public struct CampaignPlanner: Sendable {
                 let text = try template.render(.record(fields), escaping: .forChannel(channel))
                 eligible.append((i, channel, decision.reason, variant, text))
             } catch {
-                suppressions[i] = [SuppressionReason(code: "content", detail: error.message)]
+                suppressions[i] = [PlanExclusion(code: "content", detail: error.message)]
             }
         }
         let targeting = try BudgetTargeting(budget: campaign.budget, minimumExpectedValue: minimumExpectedValue)

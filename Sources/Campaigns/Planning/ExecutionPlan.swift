@@ -6,7 +6,7 @@ import Foundation
 import CustomerModel
 
 /// Why a customer of the audience gets no message.
-public struct SuppressionReason: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct PlanExclusion: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The reason's code.
     public var code: String
     /// Detail for people (the cap that was hit, the missing consent).
@@ -21,13 +21,13 @@ public struct SuppressionReason: Sendable, Hashable, Codable, CustomStringConver
     public var description: String { detail.isEmpty ? code : "\(code): \(detail)" }
 
     /// In the holdout group: never contacted, measured against.
-    public static let holdout = SuppressionReason(code: "holdout")
+    public static let holdout = PlanExclusion(code: "holdout")
     /// No channel the customer consented to.
-    public static let noConsentedChannel = SuppressionReason(code: "noConsent")
+    public static let noConsentedChannel = PlanExclusion(code: "noConsent")
     /// Expected value not above the minimum.
-    public static let notProfitable = SuppressionReason(code: "notProfitable")
+    public static let notProfitable = PlanExclusion(code: "notProfitable")
     /// The budget ran out.
-    public static let overBudget = SuppressionReason(code: "budget")
+    public static let overBudget = PlanExclusion(code: "budget")
 }
 
 /// A message the plan would send. Planning never sends: hand the messages to a ``MessageDelivery``.
@@ -57,7 +57,7 @@ public struct Suppression: Sendable, Hashable, Codable {
     /// The customer.
     public var customerID: CustomerID
     /// The reasons (consent, objection, a cap, quiet hours, holdout, erased, budget, content).
-    public var reasons: [SuppressionReason]
+    public var reasons: [PlanExclusion]
 }
 
 /// The outcome of planning a campaign: messages to send, suppressions with reasons, the
