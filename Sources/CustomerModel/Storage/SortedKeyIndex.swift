@@ -1,17 +1,21 @@
-/// The keys of an in-memory store in ``StoreOrder``, for paging by cursor.
+/// The keys of an in-memory store in ``StoreOrder``, for paging by cursor (shared by the
+/// in-memory stores of every module).
 ///
 /// New keys collect in an unsorted buffer and are merged in on the next read, so a batch
 /// of appends costs O(k) and the first read after it O(k log k + n).
-struct SortedKeyIndex<Key: StringIdentifier>: Sendable {
+package struct SortedKeyIndex<Key: StringIdentifier>: Sendable {
     private var sorted: [Key] = []
     private var pending: [Key] = []
 
+    /// An empty index.
+    package init() {}
+
     /// Adds keys that are not in the index yet.
-    mutating func insert(_ key: Key) { pending.append(key) }
+    package mutating func insert(_ key: Key) { pending.append(key) }
 
     /// Removes keys.
     /// - Complexity: O(n).
-    mutating func remove(_ keys: Set<Key>) {
+    package mutating func remove(_ keys: Set<Key>) {
         guard !keys.isEmpty else { return }
         sorted.removeAll { keys.contains($0) }
         pending.removeAll { keys.contains($0) }
@@ -19,7 +23,7 @@ struct SortedKeyIndex<Key: StringIdentifier>: Sendable {
 
     /// Up to `limit` keys after `cursor` (from the start when nil), and whether more follow.
     /// - Complexity: O(log n + limit) when no keys are pending.
-    mutating func keys(after cursor: Key?, limit: Int) -> (keys: ArraySlice<Key>, hasMore: Bool) {
+    package mutating func keys(after cursor: Key?, limit: Int) -> (keys: ArraySlice<Key>, hasMore: Bool) {
         mergePending()
         var start = 0
         if let cursor {

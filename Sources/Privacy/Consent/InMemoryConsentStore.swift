@@ -9,7 +9,7 @@ public final class InMemoryConsentStore: ConsentStore {
     private struct State: Sendable {
         var records: [ConsentRecordID: ConsentRecord] = [:]
         var byCustomer: [CustomerID: [ConsentRecordID]] = [:]
-        var index = KeyIndex<ConsentRecordID>()
+        var index = SortedKeyIndex<ConsentRecordID>()
     }
 
     private let state = Mutex(State())

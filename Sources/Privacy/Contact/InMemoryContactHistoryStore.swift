@@ -11,7 +11,7 @@ public final class InMemoryContactHistoryStore: ContactHistoryStore {
     private struct State: Sendable {
         var records: [ContactRecordID: ContactRecord] = [:]
         var byCustomer: [CustomerID: Set<ContactRecordID>] = [:]
-        var index = KeyIndex<ContactRecordID>()
+        var index = SortedKeyIndex<ContactRecordID>()
     }
 
     private let state = Mutex(State())
