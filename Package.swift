@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "CustomerModel", targets: ["CustomerModel"]),
         .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "Recommendation", targets: ["Recommendation"]),
         .library(name: "PrecisionMarketing", targets: ["PrecisionMarketing"]),
         .library(name: "PrecisionMarketingTesting", targets: ["PrecisionMarketingTesting"]),
         .executable(name: "precision", targets: ["precision"]),
@@ -21,9 +22,10 @@ let package = Package(
     targets: [
         .target(name: "CustomerModel", swiftSettings: strictSettings),
         .target(name: "Scoring", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
+        .target(name: "Recommendation", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(
             name: "PrecisionMarketing",
-            dependencies: ["CustomerModel", "Scoring"],
+            dependencies: ["CustomerModel", "Scoring", "Recommendation"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -51,6 +53,12 @@ let package = Package(
         .testTarget(
             name: "ScoringTests",
             dependencies: ["Scoring", "CustomerModel", "PrecisionMarketingTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RecommendationTests",
+            dependencies: ["Recommendation", "CustomerModel", "PrecisionMarketingTesting"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -17,6 +17,8 @@ let usage = """
                 horizon: default the holdout length, else 52 weeks / 364 days; CLV with
                 --months M: monthly rule at R per month, else continuous over the horizon
       score     --input FILE [--as-of D] [--weights r,f,m,if,id,si] [--currency CODE] [--format json|table]
+      rules     --input FILE [--min-support S] [--min-confidence C] [--max-length N] [--currency CODE]
+                [--format json|table]    defaults: support 0.005, confidence 0.2; baskets are orders
     """
 
 let commandLine = CommandLine.arguments
@@ -33,6 +35,7 @@ do {
     case "demo": try DemoCommand.run(&arguments)
     case "clv": try CLVCommand.run(&arguments)
     case "score": try ScoreCommand.run(&arguments)
+    case "rules": try RulesCommand.run(&arguments)
     case "help", "--help", "-h":
         StandardStreams.write(Array((usage + "\n").utf8))
     default:

@@ -1,3 +1,4 @@
 // The umbrella module: one import gives every module of the library.
 @_exported import CustomerModel
 @_exported import Scoring
+@_exported import Recommendation

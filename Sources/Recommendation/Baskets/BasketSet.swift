@@ -1,0 +1,132 @@
+import CustomerModel
+
+/// Market baskets: for each order, the set of distinct items it contains (quantities and
+/// repeated lines of one item count once), stored back to back.
+///
+/// ```
+/// basket b holds items  basketItems[basketOffsets[b] ..< basketOffsets[b + 1]]
+/// ```
+///
+/// Items keep the snapshot's dense indices; within a basket they are in the order of the
+/// order's first line with each item. ``itemBasketCounts`` is each item's support count.
+public struct BasketSet: Sendable {
+    /// Number of item indices (`0..<itemCount`).
+    public let itemCount: Int
+    /// Items of basket `b`: `basketOffsets[b]..<basketOffsets[b+1]` in ``basketItems``.
+    public let basketOffsets: [Int]
+    /// The distinct items of every basket, back to back.
+    public let basketItems: [Int32]
+    /// The number of baskets that contain each item.
+    public let itemBasketCounts: [Int]
+    /// Item ids in id order, for ties and output order (index order without a snapshot).
+    public let itemOrder: ItemIDOrder
+
+    /// Number of baskets.
+    public var count: Int { basketOffsets.count - 1 }
+
+    /// The distinct items of basket `index`.
+    public func items(ofBasket index: Int) -> ArraySlice<Int32> {
+        basketItems[basketOffsets[index]..<basketOffsets[index + 1]]
+    }
+
+    /// The baskets of a snapshot: one per order (an order is a customer and an order id), in
+    /// snapshot order; built on all cores.
+    /// - Complexity: O(lines).
+    public init(snapshot: CustomerSnapshot) {
+        let orderCount = snapshot.orderCount
+        let itemCount = snapshot.itemCount
+        let pieces = orderCount < 65_536 ? 1 : 8
+        let parts = ParallelLoop.map(pieces) { piece in
+            BasketPiece(snapshot: snapshot, orders: (orderCount * piece / pieces)..<(orderCount * (piece + 1) / pieces))
+        }
+        var offsets = [Int]()
+        offsets.reserveCapacity(orderCount + 1)
+        offsets.append(0)
+        var items = [Int32]()
+        items.reserveCapacity(parts.reduce(0) { $0 + $1.items.count })
+        var counts = [Int](repeating: 0, count: itemCount)
+        for part in parts {
+            let base = items.count
+            for end in part.ends { offsets.append(base + end) }
+            items.append(contentsOf: part.items)
+            for i in 0..<itemCount { counts[i] += Int(part.counts[i]) }
+        }
+        self.itemCount = itemCount
+        basketOffsets = offsets
+        basketItems = items
+        itemBasketCounts = counts
+        itemOrder = ItemIDOrder(ids: snapshot.itemIDs)
+    }
+
+    /// Baskets given as lists of item indices in `0..<itemCount` (repeats within a basket count
+    /// once); ties are broken by index.
+    /// - Throws: ``RecommendationError`` `.unknownIndex` for an item outside `0..<itemCount`.
+    public init(baskets: [[Int]], itemCount: Int) throws(RecommendationError) {
+        guard itemCount >= 0, itemCount <= Int(Int32.max) else {
+            throw RecommendationError(.invalidParameter, "itemCount must be in 0...\(Int32.max), not \(itemCount)")
+        }
+        var offsets = [0]
+        var items = [Int32]()
+        var counts = [Int](repeating: 0, count: itemCount)
+        for (b, basket) in baskets.enumerated() {
+            let start = items.count
+            for item in basket {
+                guard item >= 0, item < itemCount else {
+                    throw RecommendationError(.unknownIndex, "basket \(b) has item \(item), not in 0..<\(itemCount)")
+                }
+                if !items[start...].contains(Int32(item)) {
+                    items.append(Int32(item))
+                    counts[item] += 1
+                }
+            }
+            offsets.append(items.count)
+        }
+        self.itemCount = itemCount
+        basketOffsets = offsets
+        basketItems = items
+        itemBasketCounts = counts
+        itemOrder = ItemIDOrder(identityOf: itemCount)
+    }
+}
+
+/// The baskets of one contiguous range of orders, built by one thread.
+private struct BasketPiece {
+    var ends: [Int] = []
+    var items: [Int32] = []
+    var counts: [Int32]
+
+    init(snapshot: CustomerSnapshot, orders: Range<Int>) {
+        counts = [Int32](repeating: 0, count: snapshot.itemCount)
+        // lastBasket[item] == b marks the item as already in basket b (one pass, any basket size).
+        var lastBasket = [Int](repeating: -1, count: snapshot.itemCount)
+        ends.reserveCapacity(orders.count)
+        var lineTotal = 0
+        snapshot.orderLineStarts.withUnsafeBufferPointer { starts in
+            snapshot.orderLineEnds.withUnsafeBufferPointer { lineEnds in
+                for o in orders { lineTotal += lineEnds[o] - starts[o] }
+            }
+        }
+        items.reserveCapacity(lineTotal)
+        snapshot.orderLineStarts.withUnsafeBufferPointer { starts in
+            snapshot.orderLineEnds.withUnsafeBufferPointer { lineEnds in
+                snapshot.lineItems.withUnsafeBufferPointer { lineItems in
+                    lastBasket.withUnsafeMutableBufferPointer { last in
+                        counts.withUnsafeMutableBufferPointer { counts in
+                            for o in orders {
+                                for line in starts[o]..<lineEnds[o] {
+                                    let item = Int(lineItems[line])
+                                    if last[item] != o {
+                                        last[item] = o
+                                        counts[item] += 1
+                                        items.append(Int32(item))
+                                    }
+                                }
+                                ends.append(items.count)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
