@@ -45,6 +45,12 @@ let package = Package(
             path: "Benchmarks/Runner",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "recommendation-benchmarks",
+            dependencies: ["PrecisionMarketing"],
+            path: "Benchmarks/Recommendation",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "CustomerModelTests",
             dependencies: ["CustomerModel", "PrecisionMarketingTesting"],

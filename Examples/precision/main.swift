@@ -19,6 +19,8 @@ let usage = """
       score     --input FILE [--as-of D] [--weights r,f,m,if,id,si] [--currency CODE] [--format json|table]
       rules     --input FILE [--min-support S] [--min-confidence C] [--max-length N] [--currency CODE]
                 [--format json|table]    defaults: support 0.005, confidence 0.2; baskets are orders
+      recommend --input FILE [--k 10] [--neighbors 50] [--customers a,b,...] [--currency CODE]
+                [--format json|table]    item-item cosine CF; bought items excluded
     """
 
 let commandLine = CommandLine.arguments
@@ -36,6 +38,7 @@ do {
     case "clv": try CLVCommand.run(&arguments)
     case "score": try ScoreCommand.run(&arguments)
     case "rules": try RulesCommand.run(&arguments)
+    case "recommend": try RecommendCommand.run(&arguments)
     case "help", "--help", "-h":
         StandardStreams.write(Array((usage + "\n").utf8))
     default:

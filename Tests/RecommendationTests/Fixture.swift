@@ -22,7 +22,7 @@ enum Fixture {
     /// The rows of a reference CSV file, split at commas, without the header and `#` lines.
     static func rows(_ name: String) throws -> [[Substring]] {
         let text = String(decoding: try bytes(name, "csv"), as: UTF8.self)
-        return text.split(separator: "\n").dropFirst().filter { !$0.hasPrefix("#") }
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
             .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
     }
 }

@@ -29,6 +29,12 @@ struct BestScores {
         a < b || (a == b && ka > kb)
     }
 
+    /// Whether `offer` would keep the candidate (cheap: one comparison with the worst kept).
+    @inline(__always)
+    func admits(_ score: Double, key: Int32) -> Bool {
+        scores.count < capacity || (capacity > 0 && Self.isWorse(scores[0], keys[0], than: score, key))
+    }
+
     /// Offers a candidate.
     @inline(__always)
     mutating func offer(_ score: Double, key: Int32) {
@@ -70,9 +76,9 @@ struct BestScores {
         }
     }
 
-    /// Writes the kept pairs best first to `scoresOut` and `keysOut` (room for ``count``
-    /// each), empties the heap and returns how many were written.
-    mutating func drainBestFirst(scoresOut: UnsafeMutablePointer<Double>, keysOut: UnsafeMutablePointer<Int32>) -> Int {
+    /// Writes the kept pairs best first to the start of `scoresOut` and `keysOut` (each at
+    /// least ``capacity`` long), empties the heap and returns how many were written.
+    mutating func drainBestFirst(scoresOut: inout [Double], keysOut: inout [Int32]) -> Int {
         let written = scores.count
         var position = written - 1
         while let lastScore = scores.last, let lastKey = keys.last {
