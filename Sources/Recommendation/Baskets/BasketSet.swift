@@ -31,16 +31,18 @@ public struct BasketSet: Sendable {
 
     /// The baskets of a snapshot: one per order (an order is a customer and an order id), in
     /// snapshot order; built on all cores.
+    /// - Parameter before: when given, only orders dated before this day (a training period).
     /// - Complexity: O(lines).
-    public init(snapshot: CustomerSnapshot) {
+    public init(snapshot: CustomerSnapshot, before: CalendarDay? = nil) {
+        let limit = before?.dayNumber ?? Int32.max
         let orderCount = snapshot.orderCount
         let itemCount = snapshot.itemCount
         let pieces = orderCount < 65_536 ? 1 : 8
         let parts = ParallelLoop.map(pieces) { piece in
-            BasketPiece(snapshot: snapshot, orders: (orderCount * piece / pieces)..<(orderCount * (piece + 1) / pieces))
+            BasketPiece(snapshot: snapshot, orders: (orderCount * piece / pieces)..<(orderCount * (piece + 1) / pieces), limit: limit)
         }
         var offsets = [Int]()
-        offsets.reserveCapacity(orderCount + 1)
+        offsets.reserveCapacity(parts.reduce(1) { $0 + $1.ends.count })
         offsets.append(0)
         var items = [Int32]()
         items.reserveCapacity(parts.reduce(0) { $0 + $1.items.count })
@@ -95,7 +97,8 @@ private struct BasketPiece {
     var items: [Int32] = []
     var counts: [Int32]
 
-    init(snapshot: CustomerSnapshot, orders: Range<Int>) {
+    /// Baskets of the orders in `orders` dated before day number `limit`.
+    init(snapshot: CustomerSnapshot, orders: Range<Int>, limit: Int32) {
         counts = [Int32](repeating: 0, count: snapshot.itemCount)
         // lastBasket[item] == b marks the item as already in basket b (one pass, any basket size).
         var lastBasket = [Int](repeating: -1, count: snapshot.itemCount)
@@ -112,7 +115,7 @@ private struct BasketPiece {
                 snapshot.lineItems.withUnsafeBufferPointer { lineItems in
                     lastBasket.withUnsafeMutableBufferPointer { last in
                         counts.withUnsafeMutableBufferPointer { counts in
-                            for o in orders {
+                            for o in orders where snapshot.orderDays[o] < limit {
                                 for line in starts[o]..<lineEnds[o] {
                                     let item = Int(lineItems[line])
                                     if last[item] != o {

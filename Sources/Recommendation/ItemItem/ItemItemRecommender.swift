@@ -44,34 +44,10 @@ public struct ItemItemRecommender: Sendable {
 
     /// Row r of the result holds the recommendations of customer `customer(r)`.
     private func recommend(rows: Int, count: Int, customer: @Sendable (Int) -> Int) -> ItemRecommendations {
-        let pieces = rows < 4096 ? 1 : 64
-        let parts = ParallelLoop.map(pieces) { piece in
-            let scorer = ItemScorer(neighbors: neighbors, itemOrder: matrix.itemOrder, count: count)
-            var part = (ends: [Int](), items: [Int32](), scores: [Double]())
-            let range = (rows * piece / pieces)..<(rows * (piece + 1) / pieces)
-            part.ends.reserveCapacity(range.count)
-            part.items.reserveCapacity(range.count * count)
-            part.scores.reserveCapacity(range.count * count)
-            for row in range {
-                scorer.scoreRow(of: customer(row), in: matrix, into: &part.items, &part.scores)
-                part.ends.append(part.items.count)
-            }
-            return part
-        }
-        var offsets = [0]
-        offsets.reserveCapacity(rows + 1)
-        var items = [Int32]()
-        var scores = [Double]()
-        let total = parts.reduce(0) { $0 + $1.items.count }
-        items.reserveCapacity(total)
-        scores.reserveCapacity(total)
-        for part in parts {
-            let base = items.count
-            for end in part.ends { offsets.append(base + end) }
-            items.append(contentsOf: part.items)
-            scores.append(contentsOf: part.scores)
-        }
-        return ItemRecommendations(requestedCount: count, offsets: offsets, items: items, scores: scores)
+        ItemRecommendations.build(
+            rows: rows, count: count,
+            state: { ItemScorer(neighbors: neighbors, itemOrder: matrix.itemOrder, count: count) },
+            fill: { row, scorer, items, scores in scorer.scoreRow(of: customer(row), in: matrix, into: &items, &scores) })
     }
 
     /// The top `count` recommendations of the given customers (row r of the result is

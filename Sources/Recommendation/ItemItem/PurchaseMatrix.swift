@@ -40,14 +40,19 @@ public struct PurchaseMatrix: Sendable {
     /// Number of non-zero entries.
     public var entryCount: Int { rowItems.count }
 
-    /// The purchase counts of a snapshot, built on all cores.
+    /// The purchase counts of a snapshot, built on all cores; every snapshot customer is a row.
+    /// - Parameter before: when given, only orders dated before this day count (a training
+    ///   period; customers without such orders get empty rows).
     /// - Complexity: O(lines + entries · log(row length)).
-    public init(snapshot: CustomerSnapshot) {
+    public init(snapshot: CustomerSnapshot, before: CalendarDay? = nil) {
+        let limit = before?.dayNumber ?? Int32.max
         let order = ItemIDOrder(ids: snapshot.itemIDs)
         let customers = snapshot.customerCount
         let pieces = customers < 16_384 ? 1 : 16
         let rows = ParallelLoop.map(pieces) { piece in
-            RowPiece(snapshot: snapshot, customers: (customers * piece / pieces)..<(customers * (piece + 1) / pieces), rank: order.rank)
+            RowPiece(
+                snapshot: snapshot, customers: (customers * piece / pieces)..<(customers * (piece + 1) / pieces),
+                rank: order.rank, limit: limit)
         }
         self.init(customerCount: customers, itemCount: snapshot.itemCount, pieces: rows, itemOrder: order)
     }
@@ -181,13 +186,13 @@ private struct RowPiece {
 
     init() {}
 
-    init(snapshot: CustomerSnapshot, customers: Range<Int>, rank: [Int32]) {
+    init(snapshot: CustomerSnapshot, customers: Range<Int>, rank: [Int32], limit: Int32) {
         ends.reserveCapacity(customers.count)
         // A dense tally per item, reset through the list of items touched by the customer.
         var tally = [Int32](repeating: 0, count: snapshot.itemCount)
         var touched: [Int32] = []
         for c in customers {
-            for o in snapshot.customerOrderOffsets[c]..<snapshot.customerOrderOffsets[c + 1] {
+            for o in snapshot.customerOrderOffsets[c]..<snapshot.customerOrderOffsets[c + 1] where snapshot.orderDays[o] < limit {
                 for line in snapshot.orderLineStarts[o]..<snapshot.orderLineEnds[o] {
                     let item = snapshot.lineItems[line]
                     if tally[Int(item)] == 0 { touched.append(item) }
