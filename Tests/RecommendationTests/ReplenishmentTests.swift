@@ -54,6 +54,10 @@ struct ReplenishmentTests {
         #expect(cycles.due(on: try Self.day("2024-02-12")) == [0])
         #expect(cycles.due(on: try Self.day("2024-02-22")) == [1])
         #expect(cycles.due(on: try Self.day("2024-02-18")).isEmpty)
+        let reminder = cycles.explainedRecommendations(forCustomer: c1.customer, on: try Self.day("2024-02-12"))
+        #expect(reminder.map(\.item) == [Int32(c1.item)])
+        #expect(reminder.first?.source == .replenishment(cycleDays: 10, due: c1.due))
+        #expect(cycles.explainedRecommendations(forCustomer: c1.customer, on: try Self.day("2024-02-20")).isEmpty)
     }
 
     @Test func twoPurchases_giveOneInterval() throws {
