@@ -34,7 +34,7 @@ peer() {  # peer SCRIPT ARGS...: prints "load+compute_s wall_s peak_MiB"
   local line json
   line=$( { /usr/bin/time -f 'TIME %e %M' "$PY" "$PEERS/$1" --input "$FILE" "${@:2}"; } 2>&1 )
   json=$(grep '^{' <<< "$line" | tail -n 1)
-  python3 -c 'import json, sys; d = json.loads(sys.argv[1]); print(f"{d[\"load_s\"] + d[\"compute_s\"]:.3f}", end=" ")' "$json"
+  python3 -c 'import json, sys; d = json.loads(sys.argv[1]); print("%.3f" % (d["load_s"] + d["compute_s"]), end=" ")' "$json"
   grep '^TIME' <<< "$line" | awk '{ printf "%.3f %.0f\n", $2, $3 / 1024 }'
 }
 
