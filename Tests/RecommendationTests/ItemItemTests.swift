@@ -101,3 +101,24 @@ struct ItemItemTests {
         #expect(model.neighbors.neighbors(of: z).map { snapshot.itemIDs[Int($0.item)] } == ["Z", "A", "B"])
     }
 }
+
+@Suite("Empty inputs")
+struct EmptyInputTests {
+    @Test func noOrders_giveEmptyResults() throws {
+        let (snapshot, _) = try SnapshotBuilder.build(csv: Array("customer_id,order_id,date,item_id,quantity,amount\n".utf8))
+        let baskets = BasketSet(snapshot: snapshot)
+        #expect(baskets.count == 0)
+        let itemsets = try FPGrowth(minimumSupport: 0.1).frequentItemsets(in: baskets)
+        #expect(itemsets.count == 0)
+        #expect(try AssociationRules(itemsets: itemsets, minimumConfidence: 0.2).count == 0)
+        let model = try ItemItemRecommender(snapshot: snapshot)
+        #expect(model.neighbors.entryCount == 0)
+        #expect(try model.recommendAll().customerCount == 0)
+        #expect(try PopularityRecommender(matrix: model.matrix).recommendAll().customerCount == 0)
+        let split = TemporalSplit(snapshot: snapshot, splitDay: try CalendarDay(iso: "2024-01-01"))
+        #expect(throws: RecommendationError.self) {
+            try RecommendationMetrics(evaluating: try model.recommendAll(), on: split, k: 10)
+        }
+        #expect(try ReplenishmentAnalysis().run(on: snapshot, asOf: try CalendarDay(iso: "2024-01-01")).count == 0)
+    }
+}
