@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CustomerModel", targets: ["CustomerModel"]),
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "Segmentation", targets: ["Segmentation"]),
+        .library(name: "Recommendation", targets: ["Recommendation"]),
         .library(name: "Privacy", targets: ["Privacy"]),
         .library(name: "Campaigns", targets: ["Campaigns"]),
         .library(name: "PrecisionMarketing", targets: ["PrecisionMarketing"]),
@@ -25,11 +26,12 @@ let package = Package(
         .target(name: "CustomerModel", swiftSettings: strictSettings),
         .target(name: "Scoring", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(name: "Segmentation", dependencies: ["CustomerModel", "Scoring"], swiftSettings: strictSettings),
+        .target(name: "Recommendation", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(name: "Privacy", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(name: "Campaigns", dependencies: ["CustomerModel", "Scoring", "Privacy"], swiftSettings: strictSettings),
         .target(
             name: "PrecisionMarketing",
-            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Privacy", "Campaigns"],
+            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Recommendation", "Privacy", "Campaigns"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -47,6 +49,12 @@ let package = Package(
             name: "precision-benchmarks",
             dependencies: ["PrecisionMarketing"],
             path: "Benchmarks/Runner",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "recommendation-benchmarks",
+            dependencies: ["PrecisionMarketing"],
+            path: "Benchmarks/Recommendation",
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -68,6 +76,12 @@ let package = Package(
         .testTarget(
             name: "SegmentationTests",
             dependencies: ["Segmentation", "Scoring", "CustomerModel", "PrecisionMarketingTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RecommendationTests",
+            dependencies: ["Recommendation", "CustomerModel", "PrecisionMarketingTesting"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -23,6 +23,13 @@ let usage = """
       cluster   --input FILE --k K [--seed S] [--restarts N] [--init kmeans++|rows] [--tolerance T]
                 [--max-iterations N] [--silhouette-sample M] [--as-of D] [--currency CODE] [--format json|table]
                 k-means on standardised log(1 + x) RFM features; profile per cluster
+      rules     --input FILE [--min-support S] [--min-confidence C] [--max-length N] [--currency CODE]
+                [--format json|table]    defaults: support 0.005, confidence 0.2; baskets are orders
+      recommend --input FILE [--k 10] [--neighbors 50] [--customers a,b,...] [--currency CODE]
+                [--format json|table]    item-item cosine CF; bought items excluded
+      evaluate-recs --input FILE --split-date D [--k 10] [--neighbors 50] [--min-support S]
+                [--min-confidence C] [--currency CODE] [--format json|table]
+                offline evaluation: train before D, judge the top k on new items bought from D on
     """
 
 let commandLine = CommandLine.arguments
@@ -41,6 +48,9 @@ do {
     case "score": try ScoreCommand.run(&arguments)
     case "segment": try SegmentCommand.run(&arguments)
     case "cluster": try ClusterCommand.run(&arguments)
+    case "rules": try RulesCommand.run(&arguments)
+    case "recommend": try RecommendCommand.run(&arguments)
+    case "evaluate-recs": try EvaluateRecsCommand.run(&arguments)
     case "help", "--help", "-h":
         StandardStreams.write(Array((usage + "\n").utf8))
     default:

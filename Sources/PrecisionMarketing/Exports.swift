@@ -2,5 +2,6 @@
 @_exported import CustomerModel
 @_exported import Scoring
 @_exported import Segmentation
+@_exported import Recommendation
 @_exported import Privacy
 @_exported import Campaigns
