@@ -11,7 +11,8 @@ import PrecisionMarketingTesting
 /// 3. assess data quality, resolve identities, and score RFM with named segments;
 /// 4. score value tiers (eRFM, transaction indicators) and fit BG/NBD + Gamma-Gamma on the
 ///    orders up to the period end for the top customers by 12-month CLV;
-/// 5. size the ready-made segmentations (importance, loyalty ladder, case-study segments).
+/// 5. size the ready-made segmentations (importance, loyalty ladder, case-study segments);
+/// 6. recommend items to a few customers by item-item CF, with the bought items behind each.
 ///
 /// Deterministic: the as-of day is the day after the generated period, never the system
 /// clock, so the same options print the same output on every machine.
@@ -105,6 +106,13 @@ enum DemoCommand {
         } catch {
             throw UsageError("demo: segmentation failed: \(error)")
         }
+        progress.step("recommendations")
+        let recommendations: [DemoSummary.RecommendationSummary]
+        do {
+            recommendations = try DemoSummary.RecommendationSummary.evaluate(snapshot)
+        } catch {
+            throw UsageError("demo: recommendations failed: \(error)")
+        }
         progress.step("done")
 
         return DemoSummary(
@@ -118,7 +126,8 @@ enum DemoCommand {
                 orders: snapshot.orderCount, items: snapshot.itemCount),
             dataQuality: .init(quality),
             identityResolution: .init(resolution, profileCount: data.profiles.count, planted: data.dirtyData.duplicates),
-            rfm: .init(rfm), valueTiers: .init(value), lifetimeValue: lifetimeValue, segmentSchemes: schemes)
+            rfm: .init(rfm), valueTiers: .init(value), lifetimeValue: lifetimeValue, segmentSchemes: schemes,
+            recommendations: recommendations)
     }
 }
 

@@ -61,6 +61,7 @@ extension DemoSummary {
         }
         appendValueTables(to: &out)
         appendSegmentTables(to: &out)
+        appendRecommendations(to: &out)
         StandardStreams.write(out.bytes)
     }
 }

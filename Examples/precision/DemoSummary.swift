@@ -191,4 +191,5 @@ struct DemoSummary: Encodable {
     var valueTiers: ValueTierSummary
     var lifetimeValue: LifetimeValueSummary
     var segmentSchemes: [SchemeSummary]
+    var recommendations: [RecommendationSummary]
 }
