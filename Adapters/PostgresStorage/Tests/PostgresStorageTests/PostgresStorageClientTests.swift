@@ -6,6 +6,7 @@ import Testing
 struct PostgresStorageClientTests {
     @Test func migratesOnceAndRecordsTheVersion() async throws {
         try await TestDatabase.withFreshSchemas { client, fresh in
+            try await client.checkConnection()
             let schema = try await fresh()
             #expect(try await client.schemaVersion(schema: schema) == PostgresStorageClient.latestSchemaVersion)
             #expect(PostgresStorageClient.latestSchemaVersion == 1)
