@@ -71,12 +71,14 @@ public enum AttributeValue: Hashable, Sendable, Codable, CustomStringConvertible
             self = .string(s)
         } else if let l = try? container.decode([String].self) {
             self = .list(l)
+        } else if let d = try? container.decode(DayObject.self) {
+            self = .day(d.day)
         } else if let m = try? container.decode(Money.self) {
             self = .money(m)
         } else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "an attribute is a string, number, boolean, array of strings or money object")
+                debugDescription: "an attribute is a string, number, boolean, array of strings, {\"day\": YYYY-MM-DD} or money object")
         }
     }
 
@@ -86,9 +88,15 @@ public enum AttributeValue: Hashable, Sendable, Codable, CustomStringConvertible
         case .string(let s): try container.encode(s)
         case .number(let n): try container.encode(n)
         case .bool(let b): try container.encode(b)
-        case .day(let d): try container.encode(d)
+        // A day is an object, not a bare ISO string, so that it decodes back as a day.
+        case .day(let d): try container.encode(DayObject(day: d))
         case .list(let l): try container.encode(l)
         case .money(let m): try container.encode(m)
         }
     }
+}
+
+/// The JSON form of ``AttributeValue/day(_:)``: `{"day": "2024-03-01"}`.
+private struct DayObject: Codable {
+    let day: CalendarDay
 }
