@@ -58,6 +58,12 @@ public struct Suppression: Sendable, Hashable, Codable {
     public var customerID: CustomerID
     /// The reasons (consent, objection, a cap, quiet hours, holdout, erased, budget, content).
     public var reasons: [PlanExclusion]
+
+    /// Creates a suppression.
+    public init(customerID: CustomerID, reasons: [PlanExclusion]) {
+        self.customerID = customerID
+        self.reasons = reasons
+    }
 }
 
 /// The outcome of planning a campaign: messages to send, suppressions with reasons, the

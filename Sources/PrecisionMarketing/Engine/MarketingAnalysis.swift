@@ -1,0 +1,27 @@
+import CustomerModel
+import Scoring
+import Segmentation
+
+/// What ``MarketingEngine/analyze(asOf:)`` computed at one as-of day, over the customers
+/// who may be profiled: the snapshot, data quality, RFM, value tiers and the segment
+/// population. Customers who objected to profiling are in none of it.
+public struct MarketingAnalysis: Sendable {
+    /// The as-of day (windows end the day before).
+    public let asOf: CalendarDay
+    /// The columnar snapshot of the profilable customers' orders.
+    public let snapshot: CustomerSnapshot
+    /// The profilable customers' profiles.
+    public let profiles: [CustomerProfile]
+    /// Customers left out because they objected to profiling, ascending.
+    public let excludedFromProfiling: [CustomerID]
+    /// Completeness, accuracy and timeliness of every stored profile (assessing the data
+    /// is not profiling the person, so objectors count here).
+    public let quality: DataQualityReport
+    /// RFM scores and named segments.
+    public let rfm: RFMResult
+    /// The weighted value score and tiers.
+    public let value: ValueScoreResult
+    /// The population segment definitions are evaluated on (orders, profiles, interactions,
+    /// RFM and value scores).
+    public let population: SegmentPopulation
+}

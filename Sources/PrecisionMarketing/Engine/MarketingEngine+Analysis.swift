@@ -1,0 +1,88 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import CustomerModel
+import Privacy
+import Recommendation
+import Scoring
+import Segmentation
+
+extension MarketingEngine {
+    /// Reads the stores and computes data quality, RFM, value tiers and the segment
+    /// population at `asOf`, leaving out every customer whose latest profiling decision
+    /// at the start of `asOf` is an objection (DESIGN.md principle 5).
+    /// - Throws: store errors; ``ScoringError`` `.degenerateInput` when no profilable
+    ///   customer has an order before `asOf`; ``MoneyError`` for an order in another currency.
+    /// - Complexity: O(orders + lines + events + profiles) plus the analyses'.
+    public func analyze(asOf: CalendarDay) async throws -> MarketingAnalysis {
+        let instant = asOf.startUTC
+        let ledger = ConsentLedger(history: try await stores.consents.allRecords(pageSize: 10_000))
+        let objectors = Set(ledger.customerIDs.filter { ledger.hasObjected($0, to: .profiling, at: instant) })
+        let allProfiles = try await stores.customers.allProfiles(pageSize: 10_000)
+        let allOrders = try await stores.orders.allOrders(pageSize: 10_000)
+        let quality = QualityRules.standard.report(allProfiles, orders: allOrders, asOf: asOf)
+
+        let orders = objectors.isEmpty ? allOrders : allOrders.filter { !objectors.contains($0.customerID) }
+        let profiles = objectors.isEmpty ? allProfiles : allProfiles.filter { !objectors.contains($0.id) }
+        var interactions = try await allInteractions()
+        if !objectors.isEmpty { interactions.removeAll { objectors.contains($0.customerID) } }
+        let snapshot = try CustomerSnapshot(orders: orders, currency: configuration.currency)
+        let rfm = try RFMAnalysis().run(on: snapshot, asOf: asOf)
+        let value = try ValueScoreAnalysis().run(on: snapshot, asOf: asOf)
+        let population = try SegmentPopulation(
+            snapshot: snapshot, asOf: asOf, inputs: SegmentInputs(profiles: profiles, interactions: interactions))
+        return MarketingAnalysis(
+            asOf: asOf, snapshot: snapshot, profiles: profiles, excludedFromProfiling: objectors.sorted(),
+            quality: quality, rfm: rfm, value: value, population: population)
+    }
+
+    /// Evaluates a segment on the analysis, stores the membership changes since the last
+    /// evaluation of the same segment id, and sends `segmentEntered`/`segmentExited` events.
+    /// - Returns: the members, ascending by id.
+    /// - Throws: ``SegmentDefinitionError`` for an invalid definition; store errors.
+    public func evaluateSegment(_ definition: SegmentDefinition, in analysis: MarketingAnalysis) async throws -> [CustomerID] {
+        let members = try SegmentEvaluator(definition: definition, population: analysis.population).members()
+        let current = Set(members.customers.map { analysis.population.customerID(at: Int($0)) })
+        let stored = Set(try await stores.segmentMemberships.allMembers(of: definition.id, pageSize: 10_000))
+        let at = analysis.asOf.startUTC
+        let changes =
+            current.subtracting(stored).sorted().map {
+                SegmentMembershipChange(segmentID: definition.id, customerID: $0, direction: .entered, reason: "evaluated", occurredAt: at)
+            }
+            + stored.subtracting(current).sorted().map {
+                SegmentMembershipChange(segmentID: definition.id, customerID: $0, direction: .exited, reason: "evaluated", occurredAt: at)
+            }
+        if !changes.isEmpty {
+            try await stores.segmentMemberships.apply(changes)
+            await sink.record(changes.map { change in
+                DomainEvent(
+                    kind: change.direction == .entered ? .segmentEntered : .segmentExited, customerID: change.customerID,
+                    occurredAt: at, details: ["segment": definition.id])
+            })
+        }
+        return current.sorted()
+    }
+
+    /// Item-item collaborative-filtering recommendations for every profilable customer
+    /// (indices are the analysis snapshot's).
+    /// - Throws: ``RecommendationError`` for an invalid count.
+    public nonisolated func recommendations(
+        in analysis: MarketingAnalysis, count: Int = 10, neighbors: Int = 50
+    ) throws -> ItemRecommendations {
+        try ItemItemRecommender(snapshot: analysis.snapshot, neighborCount: neighbors).recommendAll(count: count)
+    }
+
+    /// Every stored interaction event, page by page.
+    func allInteractions() async throws -> [InteractionEvent] {
+        var all: [InteractionEvent] = []
+        var cursor: PageCursor?
+        repeat {
+            let page = try await stores.interactions.page(after: cursor, limit: 10_000)
+            all.append(contentsOf: page.elements)
+            cursor = page.nextCursor
+        } while cursor != nil
+        return all
+    }
+}
