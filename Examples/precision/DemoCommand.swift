@@ -2,28 +2,30 @@ import PrecisionMarketing
 import PrecisionMarketingTesting
 
 /// `precision demo [--customers N] [--seed S] [--format json|table]`: the whole loop on
-/// built-in synthetic data, no file needed.
+/// built-in synthetic data through ``MarketingEngine``, no file needed.
 ///
-/// 1. generate customers with profiles (some deliberately dirty or duplicated) and orders
-///    with ``SyntheticDataGenerator``;
-/// 2. write the orders as the canonical transactions CSV and import those bytes through
-///    ``SnapshotBuilder``, the same path as `precision rfm`;
-/// 3. assess data quality, resolve identities, and score RFM with named segments;
-/// 4. score value tiers (eRFM, transaction indicators) and fit BG/NBD + Gamma-Gamma on the
-///    orders up to the period end for the top customers by 12-month CLV;
+/// 1. generate customers with profiles (some deliberately dirty or duplicated), orders and
+///    consent decisions with ``SyntheticDataGenerator`` and the seed;
+/// 2. ingest the orders as canonical transactions CSV bytes, the profiles and the consents
+///    into the engine's in-memory stores;
+/// 3. analyse: data quality, RFM with named segments, value tiers, over the customers who
+///    did not object to profiling; resolve identities;
+/// 4. fit BG/NBD + Gamma-Gamma for the top customers by 12-month CLV;
 /// 5. size the ready-made segmentations (importance, loyalty ladder, case-study segments);
-/// 6. recommend items to a few customers by item-item CF, with the bought items behind each.
+/// 6. recommend items to a few customers by item-item CF, with the bought items behind each;
+/// 7. run a consent-gated campaign with a holdout, simulate responses with a known uplift,
+///    measure the lift and feed the responses back (``DemoCampaign``).
 ///
 /// Deterministic: the as-of day is the day after the generated period, never the system
 /// clock, so the same options print the same output on every machine.
 enum DemoCommand {
-    static func run(_ arguments: inout CommandLineArguments) throws {
+    static func run(_ arguments: inout CommandLineArguments) async throws {
         let customers = try arguments.int("customers", default: 10_000, in: 1...2_000_000)
         let seed = try seedOption(&arguments)
         let format = try arguments.format()
         try arguments.rejectUnknown()
 
-        let summary = try makeSummary(customers: customers, seed: seed)
+        let summary = try await makeSummary(customers: customers, seed: seed)
         switch format {
         case .json: try summary.writeJSON()
         case .table: summary.writeTable()
@@ -39,7 +41,7 @@ enum DemoCommand {
     }
 
     /// Runs every step and gathers what the demo prints.
-    static func makeSummary(customers: Int, seed: UInt64) throws -> DemoSummary {
+    static func makeSummary(customers: Int, seed: UInt64) async throws -> DemoSummary {
         var progress = DemoProgress()
         let configuration = SyntheticDataGenerator.Configuration(
             customers: customers, seed: seed, includesProfiles: true, includesInteractions: false)
@@ -55,19 +57,23 @@ enum DemoCommand {
         progress.step("writing \(data.orderLineCount) order lines as CSV")
         let csv = data.transactionsCSV()
 
-        progress.step("importing \(csv.count >> 10) KiB of CSV")
-        let snapshot: CustomerSnapshot
-        let importReport: ImportReport
-        do {
-            (snapshot, importReport) = try SnapshotBuilder.build(
-                csv: csv, format: TransactionCSVFormat(currency: configuration.currency))
-        } catch {
-            throw UsageError("demo: import failed: \(error.message)")
-        }
-
         let asOf = configuration.end.adding(days: 1)
-        progress.step("assessing data quality")
-        let quality = QualityRules.standard.report(data.profiles, orders: data.orders, asOf: asOf)
+        let engine = try MarketingEngine(configuration: try DemoCampaign.configuration(currency: configuration.currency))
+        progress.step("ingesting \(csv.count >> 10) KiB of CSV, profiles and consents")
+        let ingest = try await engine.ingest(transactionsCSV: csv)
+        _ = try await engine.ingest(profiles: data.profiles)
+        try await engine.recordConsents(
+            DemoCampaign.consents(for: data.profiles, at: configuration.start.startUTC, seed: seed), actor: "demo")
+        guard let importReport = ingest.importReport else { throw UsageError("demo: the import gave no report") }
+
+        progress.step("analysing: data quality, RFM, value tiers")
+        let analysis: MarketingAnalysis
+        do {
+            analysis = try await engine.analyze(asOf: asOf)
+        } catch {
+            throw UsageError("demo: analysis failed: \(error)")
+        }
+        let snapshot = analysis.snapshot
 
         progress.step("resolving identities")
         let resolution: IdentityResolution
@@ -75,21 +81,6 @@ enum DemoCommand {
             resolution = try IdentityResolver().resolve(data.profiles, at: asOf.startUTC)
         } catch {
             throw UsageError("demo: identity resolution failed: \(error.message)")
-        }
-
-        progress.step("scoring RFM")
-        let rfm: RFMResult
-        do {
-            rfm = try RFMAnalysis().run(on: snapshot, asOf: asOf)
-        } catch {
-            throw UsageError("demo: RFM failed: \(error.message)")
-        }
-        progress.step("value score and tiers")
-        let value: ValueScoreResult
-        do {
-            value = try ValueScoreAnalysis().run(on: snapshot, asOf: asOf)
-        } catch {
-            throw UsageError("demo: value score failed: \(error.message)")
         }
 
         progress.step("fitting BG/NBD and Gamma-Gamma, 12-month CLV")
@@ -113,6 +104,13 @@ enum DemoCommand {
         } catch {
             throw UsageError("demo: recommendations failed: \(error)")
         }
+        let campaign: DemoSummary.CampaignSummary
+        do {
+            campaign = try await DemoCampaign.run(
+                engine: engine, analysis: analysis, catalogue: data.catalogue.items, seed: seed, progress: &progress)
+        } catch {
+            throw UsageError("demo: campaign failed: \(error)")
+        }
         progress.step("done")
 
         return DemoSummary(
@@ -124,10 +122,10 @@ enum DemoCommand {
                 csvBytes: csv.count, rowsRead: importReport.rowsRead, rowsKept: importReport.rowsKept,
                 rowsRejected: importReport.rowsRejected, customers: snapshot.customerCount,
                 orders: snapshot.orderCount, items: snapshot.itemCount),
-            dataQuality: .init(quality),
+            dataQuality: .init(analysis.quality),
             identityResolution: .init(resolution, profileCount: data.profiles.count, planted: data.dirtyData.duplicates),
-            rfm: .init(rfm), valueTiers: .init(value), lifetimeValue: lifetimeValue, segmentSchemes: schemes,
-            recommendations: recommendations)
+            rfm: .init(analysis.rfm), valueTiers: .init(analysis.value), lifetimeValue: lifetimeValue, segmentSchemes: schemes,
+            recommendations: recommendations, campaign: campaign)
     }
 }
 

@@ -192,4 +192,5 @@ struct DemoSummary: Encodable {
     var lifetimeValue: LifetimeValueSummary
     var segmentSchemes: [SchemeSummary]
     var recommendations: [RecommendationSummary]
+    var campaign: CampaignSummary
 }

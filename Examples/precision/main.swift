@@ -30,6 +30,9 @@ let usage = """
       evaluate-recs --input FILE --split-date D [--k 10] [--neighbors 50] [--min-support S]
                 [--min-confidence C] [--currency CODE] [--format json|table]
                 offline evaluation: train before D, judge the top k on new items bought from D on
+      report    --input FILE --output FILE.html [--as-of D] [--campaign FILE.csv] [--currency CODE]
+                self-contained HTML (inline SVG): RFM heat map, value tiers, CLV, segments; with
+                --campaign (customer_id,treated,responded,predicted_uplift) gain and Qini curves
     """
 
 let commandLine = CommandLine.arguments
@@ -43,7 +46,7 @@ do {
     switch command {
     case "rfm": try RFMCommand.run(&arguments)
     case "validate": try ValidateCommand.run(&arguments)
-    case "demo": try DemoCommand.run(&arguments)
+    case "demo": try await DemoCommand.run(&arguments)
     case "clv": try CLVCommand.run(&arguments)
     case "score": try ScoreCommand.run(&arguments)
     case "segment": try SegmentCommand.run(&arguments)
@@ -51,6 +54,7 @@ do {
     case "rules": try RulesCommand.run(&arguments)
     case "recommend": try RecommendCommand.run(&arguments)
     case "evaluate-recs": try EvaluateRecsCommand.run(&arguments)
+    case "report": try ReportCommand.run(&arguments)
     case "help", "--help", "-h":
         StandardStreams.write(Array((usage + "\n").utf8))
     default:

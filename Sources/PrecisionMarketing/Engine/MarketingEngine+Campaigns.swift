@@ -28,7 +28,7 @@ extension MarketingEngine {
     /// plan is recorded in the audit log.
     ///
     /// Each candidate's fields for the templates: `name`, `tier` (value tier), `segment`,
-    /// `recommendations` (item ids, when `recommendations` are given) and the planner's `offer`.
+    /// `recommendations` (records with `item`, the item id, when `recommendations` are given) and the planner's `offer`.
     /// The value of a response is the customer's average order value; P(response) comes
     /// from `responseProbabilities`, else ``MarketingEngineConfiguration/defaultResponseProbability``.
     /// - Throws: ``SegmentDefinitionError`` for an invalid audience; ``CampaignError`` for an
@@ -149,7 +149,7 @@ extension MarketingEngine {
                 context["tier"] = .text(tiers[index])
                 if let recommendations, index < recommendations.customerCount {
                     context["recommendations"] = .list(recommendations.items(forCustomer: index).map {
-                        .text(snapshot.itemID(at: Int($0)).rawValue)
+                        .record(["item": .text(snapshot.itemID(at: Int($0)).rawValue)])
                     })
                 }
             }
