@@ -12,6 +12,20 @@ public protocol ContactGate: Sendable {
     /// The reasons the contact is not allowed; empty when it is.
     /// - Throws: the backing stores' errors (planning stops: it never guesses "allowed").
     func screen(_ customerID: CustomerID, channel: Channel, at: Date) async throws -> [PlanExclusion]
+
+    /// The reasons for many contacts at one moment, in request order. The default asks
+    /// ``screen(_:channel:at:)`` one by one; gates over stores override it to read each
+    /// store once.
+    func screen(_ requests: [(customerID: CustomerID, channel: Channel)], at: Date) async throws -> [[PlanExclusion]]
+}
+
+extension ContactGate {
+    public func screen(_ requests: [(customerID: CustomerID, channel: Channel)], at date: Date) async throws -> [[PlanExclusion]] {
+        var out: [[PlanExclusion]] = []
+        out.reserveCapacity(requests.count)
+        for request in requests { out.append(try await screen(request.customerID, channel: request.channel, at: date)) }
+        return out
+    }
 }
 
 /// One audience member as the planner sees them.
@@ -79,6 +93,8 @@ public struct CampaignPlanner: Sendable {
             "id": .text(campaign.offer.id), "description": .text(campaign.offer.description),
             "discount": .number(campaign.offer.discountPercent),
         ]
+        // Holdout and channel first, then the whole remaining audience through the gate at once.
+        var screened: [(index: Int, channel: Channel, reason: ChannelChoice.Reason)] = []
         for (i, candidate) in audience.enumerated() {
             let id = candidate.customerID.rawValue
             if campaign.holdoutShare > 0,
@@ -92,12 +108,19 @@ public struct CampaignPlanner: Sendable {
                 suppressions[i] = [.noConsentedChannel]
                 continue
             }
-            let blocked = try await gate.screen(candidate.customerID, channel: channel, at: campaign.sendAt)
-            guard blocked.isEmpty else {
-                suppressions[i] = blocked
+            screened.append((i, channel, decision.reason))
+        }
+        let verdicts = try await gate.screen(screened.map { (audience[$0.index].customerID, $0.channel) }, at: campaign.sendAt)
+        guard verdicts.count == screened.count else {
+            throw CampaignError(.invalidParameter, "the contact gate answered \(verdicts.count) of \(screened.count) requests")
+        }
+        for (k, (i, channel, reason)) in screened.enumerated() {
+            guard verdicts[k].isEmpty else {
+                suppressions[i] = verdicts[k]
                 continue
             }
-            let variant = campaign.experiment?.variant(for: id).name ?? "default"
+            let candidate = audience[i]
+            let variant = campaign.experiment?.variant(for: candidate.customerID.rawValue).name ?? "default"
             guard let template = campaign.content[variant]?[channel] else {
                 suppressions[i] = [PlanExclusion(code: "content", detail: "variant \(variant) has no content for \(channel)")]
                 continue
@@ -106,7 +129,7 @@ public struct CampaignPlanner: Sendable {
             fields["offer"] = offer
             do throws(CampaignError) {
                 let text = try template.render(.record(fields), escaping: .forChannel(channel))
-                eligible.append((i, channel, decision.reason, variant, text))
+                eligible.append((i, channel, reason, variant, text))
             } catch {
                 suppressions[i] = [PlanExclusion(code: "content", detail: error.message)]
             }

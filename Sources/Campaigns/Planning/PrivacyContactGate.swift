@@ -22,6 +22,11 @@ public struct PrivacyContactGate: ContactGate {
         try await evaluator.evaluate(customerID, channel: channel, at: date).reasons.map(Self.exclusion)
     }
 
+    /// The whole audience with one read of each store (``ContactPolicyEvaluator/evaluate(_:at:)``).
+    public func screen(_ requests: [(customerID: CustomerID, channel: Channel)], at date: Date) async throws -> [[PlanExclusion]] {
+        try await evaluator.evaluate(requests, at: date).map { $0.reasons.map(Self.exclusion) }
+    }
+
     /// The plan exclusion for a Privacy suppression reason.
     public static func exclusion(_ reason: SuppressionReason) -> PlanExclusion {
         let code: String

@@ -58,18 +58,26 @@ extension MarketingEngine {
     /// - Throws: the delivery's and the stores' errors.
     public func deliver(_ plan: ExecutionPlan, via delivery: some MessageDelivery, actor: String) async throws -> DeliveryReport {
         let gate = contactGate
+        var verdicts = [[PlanExclusion]](repeating: [], count: plan.messages.count)
+        let bySendTime = Dictionary(grouping: plan.messages.indices, by: { plan.messages[$0].sendAt })
+        for sendAt in bySendTime.keys.sorted() {
+            let indices = bySendTime[sendAt] ?? []
+            let answers = try await gate.screen(
+                indices.map { (plan.messages[$0].customerID, plan.messages[$0].channel) }, at: sendAt)
+            for (k, index) in indices.enumerated() where k < answers.count { verdicts[index] = answers[k] }
+        }
         var allowed: [PlannedMessage] = []
         var blocked: [Suppression] = []
-        var sentInThisCall: [CustomerID: Int] = [:]
-        for message in plan.messages {
-            // Messages of this call are not in the history yet: screen against it plus them.
-            var reasons = try await gate.screen(message.customerID, channel: message.channel, at: message.sendAt)
-            if reasons.isEmpty, sentInThisCall[message.customerID, default: 0] > 0 {
+        var sentInThisCall: Set<CustomerID> = []
+        for (index, message) in plan.messages.enumerated() {
+            // Messages of this call are not in the history yet: one per customer and plan.
+            var reasons = verdicts[index]
+            if reasons.isEmpty, sentInThisCall.contains(message.customerID) {
                 reasons = [PlanExclusion(code: "duplicate", detail: "a message of this plan already goes to the customer")]
             }
             if reasons.isEmpty {
                 allowed.append(message)
-                sentInThisCall[message.customerID, default: 0] += 1
+                sentInThisCall.insert(message.customerID)
             } else {
                 blocked.append(Suppression(customerID: message.customerID, reasons: reasons))
             }

@@ -36,24 +36,52 @@ public struct PurposeGate: Sendable {
     /// Decides a request at `date` without throwing for a refusal.
     /// - Throws: only store errors.
     public func check(_ request: AccessRequest, at date: Date) async throws -> AccessDecision {
-        guard let definition = registry.definition(for: request.purpose) else {
-            let denial = AccessDenial(request: request, missing: [.purposeNotRegistered(request.purpose)])
-            try await record(request, granted: false, detail: denial.missing.map(\.description).joined(separator: "; "), at: date)
-            return .denied(denial)
+        try await check([request], at: date)[0]
+    }
+
+    /// Decides many requests at `date` with one read of the consent store and one batch
+    /// of audit entries (in request order): the same decisions as one ``check(_:at:)`` each.
+    /// - Throws: only store errors.
+    /// - Complexity: O(requests + their customers' consent records).
+    public func check(_ requests: [AccessRequest], at date: Date) async throws -> [AccessDecision] {
+        var seen = Set<CustomerID>()
+        let ledger = try await consents.ledger(for: requests.map(\.customerID).filter { seen.insert($0).inserted })
+        var decisions: [AccessDecision] = []
+        decisions.reserveCapacity(requests.count)
+        var drafts: [AuditEntryDraft] = []
+        for request in requests {
+            var missing: [MissingRequirement]
+            var basis: LegalBasis?
+            var record: ConsentRecord?
+            if let definition = registry.definition(for: request.purpose) {
+                missing = request.fields.filter { !definition.fields.contains($0) }.map {
+                    MissingRequirement.fieldNotCovered($0, purpose: request.purpose)
+                }
+                let outcome = PurposeRules.evaluate(
+                    definition, ledger: ledger, customerID: request.customerID, channel: request.channel, at: date)
+                missing += outcome.missing
+                basis = definition.legalBasis
+                record = outcome.record
+            } else {
+                missing = [.purposeNotRegistered(request.purpose)]
+            }
+            let detail: String
+            if let basis, missing.isEmpty {
+                decisions.append(.granted(basis: basis, record: record))
+                detail = "basis \(basis.rawValue)"
+            } else {
+                decisions.append(.denied(AccessDenial(request: request, missing: missing)))
+                detail = missing.map(\.description).joined(separator: "; ")
+            }
+            if auditLog != nil {
+                drafts.append(AuditEntryDraft(
+                    action: missing.isEmpty ? .access : .accessDenied, actor: request.actor, customerID: request.customerID,
+                    purpose: request.purpose, detail: (request.channel.map { "channel \($0); " } ?? "") + detail,
+                    occurredAt: date))
+            }
         }
-        var missing = request.fields.filter { !definition.fields.contains($0) }.map {
-            MissingRequirement.fieldNotCovered($0, purpose: request.purpose)
-        }
-        let ledger = try await consents.ledger(for: [request.customerID])
-        let outcome = PurposeRules.evaluate(definition, ledger: ledger, customerID: request.customerID, channel: request.channel, at: date)
-        missing += outcome.missing
-        if missing.isEmpty {
-            try await record(request, granted: true, detail: "basis \(definition.legalBasis.rawValue)", at: date)
-            return .granted(basis: definition.legalBasis, record: outcome.record)
-        }
-        let denial = AccessDenial(request: request, missing: missing)
-        try await record(request, granted: false, detail: missing.map(\.description).joined(separator: "; "), at: date)
-        return .denied(denial)
+        if let auditLog, !drafts.isEmpty { _ = try await auditLog.record(drafts) }
+        return decisions
     }
 
     /// Allows a request or throws the denial.
@@ -75,13 +103,5 @@ public struct PurposeGate: Sendable {
         profile.attributes = profile.attributes.filter { allowed.contains($0.key) }
         if !allowed.contains(.deviceIDs) { profile.devices = [] }
         return profile
-    }
-
-    private func record(_ request: AccessRequest, granted: Bool, detail: String, at date: Date) async throws {
-        guard let auditLog else { return }
-        try await auditLog.record(AuditEntryDraft(
-            action: granted ? .access : .accessDenied, actor: request.actor, customerID: request.customerID,
-            purpose: request.purpose, detail: (request.channel.map { "channel \($0); " } ?? "") + detail,
-            occurredAt: date))
     }
 }

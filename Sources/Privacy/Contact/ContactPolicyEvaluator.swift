@@ -41,36 +41,96 @@ public struct ContactPolicyEvaluator: Sendable {
     /// consent, caps, minimum gap, quiet hours, fatigue.
     /// - Throws: store errors.
     public func evaluate(_ customerID: CustomerID, channel: Channel, at date: Date) async throws -> ContactDecision {
-        var reasons: [SuppressionReason] = []
-        if let suppression, try await suppression.isSuppressed(customerID: customerID) { reasons.append(.erased) }
-        if policy.doNotContact.contains(customerID) { reasons.append(.doNotContact) }
+        try await evaluate([(customerID, channel)], at: date)[0]
+    }
+
+    /// The decisions for many (customer, channel) pairs at one instant, in request order:
+    /// the same as one ``evaluate(_:channel:at:)`` each, with one read of each store (the
+    /// suppression list, the consent ledger, the contact history) and the per-customer
+    /// rules on all cores. This is what plans whole audiences.
+    /// - Throws: store errors.
+    /// - Complexity: O(n + r) for n requests and r records read, in parallel.
+    public func evaluate(_ requests: [(customerID: CustomerID, channel: Channel)], at date: Date) async throws -> [ContactDecision] {
+        guard !requests.isEmpty else { return [] }
+        var seen = Set<CustomerID>()
+        let customers = requests.map(\.customerID).filter { seen.insert($0).inserted }
+        let erased = try await erasedCustomers(customers)
+        var consentReasons = [[MissingRequirement]](repeating: [], count: requests.count)
         if let gate {
-            let request = AccessRequest(customerID: customerID, purpose: purpose, channel: channel, actor: "contact-policy")
-            if case .denied(let denial) = try await gate.check(request, at: date) { reasons.append(.consent(denial.missing)) }
-        }
-        let rules = ContactRules(policy: policy, channel: channel)
-        let since = date.addingTimeInterval(-rules.lookBack)
-        let records = try await history.contacts(for: [customerID], since: since)
-        let zone = timeZones[customerID] ?? defaultTimeZone
-        let minute = Self.localMinute(of: date, in: zone)
-        let sentAt = records.map(\.sentAt.timeIntervalSince1970)
-        let onChannel = records.map { $0.channel == channel }
-        let responded = records.map { $0.respondedAt?.timeIntervalSince1970 ?? .infinity }
-        let outcome = sentAt.withUnsafeBufferPointer { s in
-            onChannel.withUnsafeBufferPointer { c in
-                responded.withUnsafeBufferPointer { r in
-                    rules.evaluate(sentAt: s, onChannel: c, respondedAt: r, range: 0..<records.count,
-                                   t: date.timeIntervalSince1970, localMinute: minute, detailed: true)
-                }
+            let decisions = try await gate.check(
+                requests.map { AccessRequest(customerID: $0.customerID, purpose: purpose, channel: $0.channel, actor: "contact-policy") },
+                at: date)
+            for (k, decision) in decisions.enumerated() {
+                if case .denied(let denial) = decision { consentReasons[k] = denial.missing }
             }
         }
-        for hit in outcome.capsHit { reasons.append(.frequencyCap(rules.caps[hit.index].cap, sent: hit.sent)) }
-        if outcome.mask & ContactRules.gapBit != 0 {
-            reasons.append(.minimumGap(lastContactAt: Date(timeIntervalSince1970: outcome.lastContact), requiredSeconds: policy.minimumGapSeconds))
+        var rulesByChannel: [Channel: ContactRules] = [:]
+        for request in requests where rulesByChannel[request.channel] == nil {
+            rulesByChannel[request.channel] = ContactRules(policy: policy, channel: request.channel)
         }
-        if outcome.mask & ContactRules.quietBit != 0 { reasons.append(.quietHours(localMinute: minute, timeZone: zone.identifier)) }
-        if outcome.mask & ContactRules.fatigueBit != 0 { reasons.append(.fatigue(unanswered: outcome.unanswered)) }
-        return ContactDecision(reasons: reasons)
+        let lookBack = rulesByChannel.values.map(\.lookBack).max() ?? 0
+        let records = try await history.contacts(for: customers, since: date.addingTimeInterval(-lookBack))
+        var recordsOf: [CustomerID: [Int]] = [:]
+        for (index, record) in records.enumerated() { recordsOf[record.customerID, default: []].append(index) }
+        let sentAt = records.map(\.sentAt.timeIntervalSince1970)
+        let responded = records.map { $0.respondedAt?.timeIntervalSince1970 ?? .infinity }
+        let t = date.timeIntervalSince1970
+        var minuteOfZone: [String: Int] = [defaultTimeZone.identifier: Self.localMinute(of: date, in: defaultTimeZone)]
+        for zone in timeZones.values where minuteOfZone[zone.identifier] == nil {
+            minuteOfZone[zone.identifier] = Self.localMinute(of: date, in: zone)
+        }
+        let pieces = requests.count < 4_096 ? 1 : 32
+        let parts: [[ContactDecision]] = ParallelLoop.map(pieces) { piece in
+            var out: [ContactDecision] = []
+            for k in (requests.count * piece / pieces)..<(requests.count * (piece + 1) / pieces) {
+                let (customerID, channel) = requests[k]
+                var reasons: [SuppressionReason] = []
+                if erased.contains(customerID) { reasons.append(.erased) }
+                if policy.doNotContact.contains(customerID) { reasons.append(.doNotContact) }
+                if !consentReasons[k].isEmpty { reasons.append(.consent(consentReasons[k])) }
+                let rules = rulesByChannel[channel] ?? ContactRules(policy: policy, channel: channel)
+                // This channel's look-back may be shorter than the longest one read.
+                let since = t - rules.lookBack
+                let own = (recordsOf[customerID] ?? []).filter { sentAt[$0] >= since }
+                let zone = timeZones[customerID] ?? defaultTimeZone
+                let minute = minuteOfZone[zone.identifier] ?? Self.localMinute(of: date, in: zone)
+                let sent = own.map { sentAt[$0] }
+                let onChannel = own.map { records[$0].channel == channel }
+                let respondedAt = own.map { responded[$0] }
+                let outcome = sent.withUnsafeBufferPointer { s in
+                    onChannel.withUnsafeBufferPointer { c in
+                        respondedAt.withUnsafeBufferPointer { r in
+                            rules.evaluate(sentAt: s, onChannel: c, respondedAt: r, range: 0..<own.count, t: t,
+                                           localMinute: minute, detailed: true)
+                        }
+                    }
+                }
+                for hit in outcome.capsHit { reasons.append(.frequencyCap(rules.caps[hit.index].cap, sent: hit.sent)) }
+                if outcome.mask & ContactRules.gapBit != 0 {
+                    reasons.append(.minimumGap(lastContactAt: Date(timeIntervalSince1970: outcome.lastContact), requiredSeconds: policy.minimumGapSeconds))
+                }
+                if outcome.mask & ContactRules.quietBit != 0 { reasons.append(.quietHours(localMinute: minute, timeZone: zone.identifier)) }
+                if outcome.mask & ContactRules.fatigueBit != 0 { reasons.append(.fatigue(unanswered: outcome.unanswered)) }
+                out.append(ContactDecision(reasons: reasons))
+            }
+            return out
+        }
+        return parts.flatMap { $0 }
+    }
+
+    /// The customers on the suppression list: fingerprints on all cores, one store read.
+    func erasedCustomers(_ customers: [CustomerID]) async throws -> Set<CustomerID> {
+        guard let suppression else { return [] }
+        let pieces = customers.count < 4_096 ? 1 : 32
+        let parts: [[(HashDigest, CustomerID)]] = ParallelLoop.map(pieces) { piece in
+            customers[(customers.count * piece / pieces)..<(customers.count * (piece + 1) / pieces)].compactMap { id in
+                suppression.pseudonymizer.fingerprint(id.rawValue, as: .customerID).map { ($0, id) }
+            }
+        }
+        let pairs = parts.flatMap { $0 }
+        let found = try await suppression.store.contained(pairs.map(\.0))
+        guard !found.isEmpty else { return [] }
+        return Set(pairs.filter { found.contains($0.0) }.map(\.1))
     }
 
     /// Minutes after local midnight of `date` in `zone` (0..<1440), daylight saving included.
