@@ -85,6 +85,16 @@ if let index = arguments.firstIndex(of: "--segment") {
     try SegmentBenchmark.run(customers: customers, repetitions: repetitions)
     try await SegmentBenchmark.runLive(customers: min(customers, 100_000), updates: 10_000)
 }
+// --campaign [--customers N]: planning a campaign through MarketingEngine (CampaignBenchmark.swift).
+if let index = arguments.firstIndex(of: "--campaign") {
+    arguments.remove(at: index)
+    var customers = 1_000_000
+    if let c = arguments.firstIndex(of: "--customers"), c + 1 < arguments.count {
+        customers = Int(arguments[c + 1]) ?? customers
+        arguments.removeSubrange(c...(c + 1))
+    }
+    try await CampaignBenchmark.run(customers: customers, repetitions: repetitions)
+}
 // --kmeans-points FILE: the k-means benchmark on a points CSV (KMeansBenchmark.swift).
 if let index = arguments.firstIndex(of: "--kmeans-points"), index + 1 < arguments.count {
     let path = arguments[index + 1]

@@ -1,3 +1,4 @@
+import Foundation
 import PrecisionMarketing
 import Testing
 
@@ -43,5 +44,43 @@ import Testing
         ])
         let segments = (0..<rfm.count).map { "\(snapshot.customerID(at: rfm[$0].customerIndex)) \(rfm.segments[$0])" }
         #expect(segments == ["alice Champions", "bob Loyal", "carol Need attention", "dave About to sleep", "erin Lost"])
+    }
+}
+
+/// The MarketingEngine example of README.md.
+@Suite struct ReadmeEngineExampleTests {
+    @Test func engineExamplePlansOnlyWithConsent() async throws {
+        var printed: [String] = []
+        func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
+        let csv = Array("""
+            customer_id,order_id,date,item_id,quantity,amount
+            alice,A1,2024-01-15,tea,2,30.00
+            bob,B1,2024-05-01,tea,2,30.00
+            carol,C1,2024-06-10,cake,1,40.00
+            dave,D1,2024-03-01,tea,1,15.00
+            erin,E1,2023-12-01,mug,1,5.00
+            """.utf8)
+
+        let engine = try MarketingEngine(configuration: try MarketingEngineConfiguration(
+            pseudonymKey: Array("a-secret-of-at-least-16-bytes".utf8),
+            contactPolicy: try ContactPolicy(caps: [FrequencyCap.perDays(7, limit: 1)]),
+            channels: try ChannelChoice(costs: [.email: 0.05])))
+        _ = try await engine.ingest(transactionsCSV: csv)
+        try await engine.recordConsents([ConsentRecord(
+            id: "k1", customerID: "alice", purpose: .marketing, channel: .email, decision: .granted,
+            recordedAt: Date(timeIntervalSince1970: 1_700_000_000), method: .form)], actor: "crm")
+        let analysis = try await engine.analyze(asOf: try CalendarDay(iso: "2024-07-01"))
+        let campaign = try Campaign(
+            id: "summer", goal: "repeat purchase", offer: Offer(id: "TEA10", description: "10% off tea"),
+            content: ["default": [.email: try ContentTemplate("Hi {{segment}} customer: {{offer.description}}")]],
+            holdoutShare: 0, budget: 100, sendAt: Date(timeIntervalSince1970: 1_719_828_000))
+        let buyers = SegmentDefinition(id: "buyers") { SegmentCondition.orders(.greaterOrEqual(1)) }
+        let plan = try await engine.plan(campaign, audience: buyers, in: analysis, actor: "marketing")
+        print(plan.messages.map(\.customerID), plan.suppressions.count)   // [alice] 4: no consent
+        let sent = try await engine.deliver(plan, via: RecordingMessageDelivery(), actor: "marketing")
+        print(sent.sent)                                                   // [alice]
+
+        #expect(printed == ["[alice] 4", "[alice]"])
+        #expect(plan.messages.first?.content == "Hi buyers customer: 10% off tea")
     }
 }

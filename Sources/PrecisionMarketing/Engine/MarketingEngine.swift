@@ -111,9 +111,8 @@ public actor MarketingEngine {
 
     /// The customers among `ids` that were erased.
     func erasedCustomers(among ids: [CustomerID]) async throws -> Set<CustomerID> {
-        var blocked: Set<CustomerID> = []
-        for id in Set(ids) where try await suppression.isSuppressed(customerID: id) { blocked.insert(id) }
-        return blocked
+        var seen = Set<CustomerID>()
+        return try await suppression.suppressedCustomers(ids.filter { seen.insert($0).inserted })
     }
 
     // MARK: Data subject rights

@@ -54,7 +54,7 @@ public struct ContactPolicyEvaluator: Sendable {
         guard !requests.isEmpty else { return [] }
         var seen = Set<CustomerID>()
         let customers = requests.map(\.customerID).filter { seen.insert($0).inserted }
-        let erased = try await erasedCustomers(customers)
+        let erased = try await suppression?.suppressedCustomers(customers) ?? []
         var consentReasons = [[MissingRequirement]](repeating: [], count: requests.count)
         if let gate {
             let decisions = try await gate.check(
@@ -116,21 +116,6 @@ public struct ContactPolicyEvaluator: Sendable {
             return out
         }
         return parts.flatMap { $0 }
-    }
-
-    /// The customers on the suppression list: fingerprints on all cores, one store read.
-    func erasedCustomers(_ customers: [CustomerID]) async throws -> Set<CustomerID> {
-        guard let suppression else { return [] }
-        let pieces = customers.count < 4_096 ? 1 : 32
-        let parts: [[(HashDigest, CustomerID)]] = ParallelLoop.map(pieces) { piece in
-            customers[(customers.count * piece / pieces)..<(customers.count * (piece + 1) / pieces)].compactMap { id in
-                suppression.pseudonymizer.fingerprint(id.rawValue, as: .customerID).map { ($0, id) }
-            }
-        }
-        let pairs = parts.flatMap { $0 }
-        let found = try await suppression.store.contained(pairs.map(\.0))
-        guard !found.isEmpty else { return [] }
-        return Set(pairs.filter { found.contains($0.0) }.map(\.1))
     }
 
     /// Minutes after local midnight of `date` in `zone` (0..<1440), daylight saving included.
