@@ -8,7 +8,7 @@ import PrecisionMarketingTesting
 ///    consent decisions with ``SyntheticDataGenerator`` and the seed;
 /// 2. ingest the orders as canonical transactions CSV bytes, the profiles and the consents
 ///    into the engine's in-memory stores;
-/// 3. analyse: data quality, RFM with named segments, value tiers, over the customers who
+/// 3. assess data quality; analyse: RFM with named segments, value tiers, over the customers who
 ///    did not object to profiling; resolve identities;
 /// 4. fit BG/NBD + Gamma-Gamma for the top customers by 12-month CLV;
 /// 5. size the ready-made segmentations (importance, loyalty ladder, case-study segments);
@@ -66,7 +66,9 @@ enum DemoCommand {
             DemoCampaign.consents(for: data.profiles, at: configuration.start.startUTC, seed: seed), actor: "demo")
         guard let importReport = ingest.importReport else { throw UsageError("demo: the import gave no report") }
 
-        progress.step("analysing: data quality, RFM, value tiers")
+        progress.step("assessing data quality")
+        let quality = try await engine.assessQuality(asOf: asOf)
+        progress.step("analysing: RFM, value tiers, segment population")
         let analysis: MarketingAnalysis
         do {
             analysis = try await engine.analyze(asOf: asOf)
@@ -122,7 +124,7 @@ enum DemoCommand {
                 csvBytes: csv.count, rowsRead: importReport.rowsRead, rowsKept: importReport.rowsKept,
                 rowsRejected: importReport.rowsRejected, customers: snapshot.customerCount,
                 orders: snapshot.orderCount, items: snapshot.itemCount),
-            dataQuality: .init(analysis.quality),
+            dataQuality: .init(quality),
             identityResolution: .init(resolution, profileCount: data.profiles.count, planted: data.dirtyData.duplicates),
             rfm: .init(analysis.rfm), valueTiers: .init(analysis.value), lifetimeValue: lifetimeValue, segmentSchemes: schemes,
             recommendations: recommendations, campaign: campaign)

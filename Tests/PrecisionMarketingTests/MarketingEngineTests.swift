@@ -63,7 +63,7 @@ struct MarketingEngineTests {
         #expect(analysis.snapshot.customerCount == 7)
         #expect(!(0..<analysis.snapshot.customerCount).map { analysis.snapshot.customerID(at: $0) }.contains("c8"))
         #expect(analysis.rfm.count == 7 && analysis.value.count == 7)
-        #expect(analysis.quality.customerCount == 8)  // data quality still covers every stored profile
+        #expect(try await engine.assessQuality(asOf: Self.asOf).customerCount == 8)  // data quality covers every profile
         let members = try await engine.evaluateSegment(Self.everyone, in: analysis)
         #expect(members == (1...7).map { CustomerID("c\($0)") })
         #expect(try engine.recommendations(in: analysis, count: 2).customerCount == 7)

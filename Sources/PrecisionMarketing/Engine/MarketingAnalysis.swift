@@ -3,8 +3,8 @@ import Scoring
 import Segmentation
 
 /// What ``MarketingEngine/analyze(asOf:)`` computed at one as-of day, over the customers
-/// who may be profiled: the snapshot, data quality, RFM, value tiers and the segment
-/// population. Customers who objected to profiling are in none of it.
+/// who may be profiled: the snapshot, RFM, value tiers and the segment population (data
+/// quality is ``MarketingEngine/assessQuality(asOf:rules:)``). Customers who objected to profiling are in none of it.
 public struct MarketingAnalysis: Sendable {
     /// The as-of day (windows end the day before).
     public let asOf: CalendarDay
@@ -14,9 +14,6 @@ public struct MarketingAnalysis: Sendable {
     public let profiles: [CustomerProfile]
     /// Customers left out because they objected to profiling, ascending.
     public let excludedFromProfiling: [CustomerID]
-    /// Completeness, accuracy and timeliness of every stored profile (assessing the data
-    /// is not profiling the person, so objectors count here).
-    public let quality: DataQualityReport
     /// RFM scores and named segments.
     public let rfm: RFMResult
     /// The weighted value score and tiers.

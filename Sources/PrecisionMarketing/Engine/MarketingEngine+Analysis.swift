@@ -10,8 +10,7 @@ import Scoring
 import Segmentation
 
 extension MarketingEngine {
-    /// Reads the stores and computes data quality, RFM, value tiers and the segment
-    /// population at `asOf`, leaving out every customer whose latest profiling decision
+    /// Reads the stores and computes RFM, value tiers and the segment population at `asOf`, leaving out every customer whose latest profiling decision
     /// at the start of `asOf` is an objection (DESIGN.md principle 5).
     /// - Throws: store errors; ``ScoringError`` `.degenerateInput` when no profilable
     ///   customer has an order before `asOf`; ``MoneyError`` for an order in another currency.
@@ -22,7 +21,6 @@ extension MarketingEngine {
         let objectors = Set(ledger.customerIDs.filter { ledger.hasObjected($0, to: .profiling, at: instant) })
         let allProfiles = try await stores.customers.allProfiles(pageSize: 10_000)
         let allOrders = try await stores.orders.allOrders(pageSize: 10_000)
-        let quality = QualityRules.standard.report(allProfiles, orders: allOrders, asOf: asOf)
 
         let orders = objectors.isEmpty ? allOrders : allOrders.filter { !objectors.contains($0.customerID) }
         let profiles = objectors.isEmpty ? allProfiles : allProfiles.filter { !objectors.contains($0.id) }
@@ -35,7 +33,17 @@ extension MarketingEngine {
             snapshot: snapshot, asOf: asOf, inputs: SegmentInputs(profiles: profiles, interactions: interactions))
         return MarketingAnalysis(
             asOf: asOf, snapshot: snapshot, profiles: profiles, excludedFromProfiling: objectors.sorted(),
-            quality: quality, rfm: rfm, value: value, population: population)
+            rfm: rfm, value: value, population: population)
+    }
+
+    /// Completeness, accuracy, timeliness, source quality and duplicates of every stored
+    /// profile at `asOf` (assessing the data is not profiling the person, so customers who
+    /// objected to profiling count here).
+    /// - Throws: store errors.
+    public func assessQuality(asOf: CalendarDay, rules: QualityRules = .standard) async throws -> DataQualityReport {
+        let profiles = try await stores.customers.allProfiles(pageSize: 10_000)
+        let orders = try await stores.orders.allOrders(pageSize: 10_000)
+        return rules.report(profiles, orders: orders, asOf: asOf)
     }
 
     /// Evaluates a segment on the analysis, stores the membership changes since the last
