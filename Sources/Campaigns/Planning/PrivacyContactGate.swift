@@ -14,9 +14,15 @@ import Privacy
 public struct PrivacyContactGate: ContactGate {
     /// The evaluator.
     public let evaluator: ContactPolicyEvaluator
+    /// The consent ledger of the audience, when the caller has read it already (the batch
+    /// screen then does not read the consent store again); nil reads it.
+    public let consentLedger: ConsentLedger?
 
     /// Creates the gate.
-    public init(evaluator: ContactPolicyEvaluator) { self.evaluator = evaluator }
+    public init(evaluator: ContactPolicyEvaluator, consentLedger: ConsentLedger? = nil) {
+        self.evaluator = evaluator
+        self.consentLedger = consentLedger
+    }
 
     public func screen(_ customerID: CustomerID, channel: Channel, at date: Date) async throws -> [PlanExclusion] {
         try await evaluator.evaluate(customerID, channel: channel, at: date).reasons.map(Self.exclusion)
@@ -24,7 +30,7 @@ public struct PrivacyContactGate: ContactGate {
 
     /// The whole audience with one read of each store (``ContactPolicyEvaluator/evaluate(_:at:)``).
     public func screen(_ requests: [(customerID: CustomerID, channel: Channel)], at date: Date) async throws -> [[PlanExclusion]] {
-        try await evaluator.evaluate(requests, at: date).map { $0.reasons.map(Self.exclusion) }
+        try await evaluator.evaluate(requests, at: date, consentLedger: consentLedger).map { $0.reasons.map(Self.exclusion) }
     }
 
     /// The plan exclusion for a Privacy suppression reason.

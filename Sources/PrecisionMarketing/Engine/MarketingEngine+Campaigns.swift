@@ -14,11 +14,16 @@ extension MarketingEngine {
     /// The gate every campaign path goes through: marketing consent per channel (through
     /// the purpose registry and the consent ledger), the suppression list of erased people,
     /// and the contact policy over the stored contact history.
-    public nonisolated var contactGate: PrivacyContactGate {
-        PrivacyContactGate(evaluator: ContactPolicyEvaluator(
-            policy: configuration.contactPolicy, history: stores.contactHistory,
-            gate: PurposeGate(registry: configuration.purposes, consents: stores.consents), suppression: suppression,
-            defaultTimeZone: configuration.defaultTimeZone, purpose: .marketing))
+    public nonisolated var contactGate: PrivacyContactGate { contactGate(consentLedger: nil) }
+
+    /// The gate, on a consent ledger already read for the audience.
+    nonisolated func contactGate(consentLedger: ConsentLedger?) -> PrivacyContactGate {
+        PrivacyContactGate(
+            evaluator: ContactPolicyEvaluator(
+                policy: configuration.contactPolicy, history: stores.contactHistory,
+                gate: PurposeGate(registry: configuration.purposes, consents: stores.consents), suppression: suppression,
+                defaultTimeZone: configuration.defaultTimeZone, purpose: .marketing),
+            consentLedger: consentLedger)
     }
 
     /// Plans `campaign` for the members of the `audience` segment: holdout, channel choice
@@ -38,11 +43,13 @@ extension MarketingEngine {
         responseProbabilities: [CustomerID: Double] = [:], recommendations: ItemRecommendations? = nil
     ) async throws -> ExecutionPlan {
         let members = try await evaluateSegment(audience, in: analysis)
+        // One read of the audience's consents serves channel choice and the gate.
+        let ledger = try await stores.consents.ledger(for: members)
         let candidates = try await planningCandidates(
-            members, segmentID: audience.id, in: analysis, at: campaign.sendAt, responseProbabilities: responseProbabilities,
-            recommendations: recommendations)
+            members, segmentID: audience.id, in: analysis, ledger: ledger, at: campaign.sendAt,
+            responseProbabilities: responseProbabilities, recommendations: recommendations)
         let planner = CampaignPlanner(channels: configuration.channels)
-        let plan = try await planner.plan(campaign, audience: candidates, gate: contactGate, sink: sink)
+        let plan = try await planner.plan(campaign, audience: candidates, gate: contactGate(consentLedger: ledger), sink: sink)
         try await auditLog.record(AuditEntryDraft(
             action: .campaignPlanned, actor: actor, purpose: .marketing,
             detail: "campaign \(campaign.id): audience \(audience.id) of \(members.count), \(plan.messages.count) messages, "
@@ -116,13 +123,12 @@ extension MarketingEngine {
 
     /// The planner's view of each member.
     func planningCandidates(
-        _ members: [CustomerID], segmentID: String, in analysis: MarketingAnalysis, at date: Date,
+        _ members: [CustomerID], segmentID: String, in analysis: MarketingAnalysis, ledger: ConsentLedger, at date: Date,
         responseProbabilities: [CustomerID: Double], recommendations: ItemRecommendations?
     ) async throws -> [PlanningCandidate] {
         let snapshot = analysis.snapshot
         let snapshotIndex = snapshot.makeCustomerIndex()
         let profiles = Dictionary(analysis.profiles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let ledger = try await stores.consents.ledger(for: members)
         let history = try await stores.contactHistory.contacts(for: members, since: nil)
         var pastResponses: [CustomerID: [Channel: (sent: Int, responded: Int)]] = [:]
         for record in history {

@@ -46,6 +46,13 @@ public struct PurposeGate: Sendable {
     public func check(_ requests: [AccessRequest], at date: Date) async throws -> [AccessDecision] {
         var seen = Set<CustomerID>()
         let ledger = try await consents.ledger(for: requests.map(\.customerID).filter { seen.insert($0).inserted })
+        return try await check(requests, at: date, ledger: ledger)
+    }
+
+    /// Decides many requests on a ledger the caller already read from ``consents`` (it must
+    /// hold every requesting customer's history up to `date`), so one audience is read once.
+    /// - Throws: only audit-log errors.
+    public func check(_ requests: [AccessRequest], at date: Date, ledger: ConsentLedger) async throws -> [AccessDecision] {
         var decisions: [AccessDecision] = []
         decisions.reserveCapacity(requests.count)
         var drafts: [AuditEntryDraft] = []

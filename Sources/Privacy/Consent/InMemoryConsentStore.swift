@@ -84,7 +84,9 @@ public final class InMemoryConsentStore: ConsentStore {
             }
             return found
         }
-        return found.sorted { $0.precedesInHistory($1) }
+        // Sorting positions, not the records, keeps the large values from moving on every swap.
+        let order = found.indices.sorted { found[$0].precedesInHistory(found[$1]) }
+        return order.map { found[$0] }
     }
 
     /// Up to `limit` records after `cursor`, ascending by record id.

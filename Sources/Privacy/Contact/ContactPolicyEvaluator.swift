@@ -47,19 +47,27 @@ public struct ContactPolicyEvaluator: Sendable {
     /// The decisions for many (customer, channel) pairs at one instant, in request order:
     /// the same as one ``evaluate(_:channel:at:)`` each, with one read of each store (the
     /// suppression list, the consent ledger, the contact history) and the per-customer
-    /// rules on all cores. This is what plans whole audiences.
+    /// rules on all cores. This is what plans whole audiences. `consentLedger`, when given,
+    /// is the gate's consent ledger already read for these customers (no second read).
     /// - Throws: store errors.
     /// - Complexity: O(n + r) for n requests and r records read, in parallel.
-    public func evaluate(_ requests: [(customerID: CustomerID, channel: Channel)], at date: Date) async throws -> [ContactDecision] {
+    public func evaluate(
+        _ requests: [(customerID: CustomerID, channel: Channel)], at date: Date, consentLedger: ConsentLedger? = nil
+    ) async throws -> [ContactDecision] {
         guard !requests.isEmpty else { return [] }
         var seen = Set<CustomerID>()
         let customers = requests.map(\.customerID).filter { seen.insert($0).inserted }
         let erased = try await suppression?.suppressedCustomers(customers) ?? []
         var consentReasons = [[MissingRequirement]](repeating: [], count: requests.count)
         if let gate {
-            let decisions = try await gate.check(
-                requests.map { AccessRequest(customerID: $0.customerID, purpose: purpose, channel: $0.channel, actor: "contact-policy") },
-                at: date)
+            let accessRequests = requests.map {
+                AccessRequest(customerID: $0.customerID, purpose: purpose, channel: $0.channel, actor: "contact-policy")
+            }
+            let decisions = if let consentLedger {
+                try await gate.check(accessRequests, at: date, ledger: consentLedger)
+            } else {
+                try await gate.check(accessRequests, at: date)
+            }
             for (k, decision) in decisions.enumerated() {
                 if case .denied(let denial) = decision { consentReasons[k] = denial.missing }
             }
