@@ -51,8 +51,17 @@ extension MarketingEngine {
     /// - Returns: the members, ascending by id.
     /// - Throws: ``SegmentDefinitionError`` for an invalid definition; store errors.
     public func evaluateSegment(_ definition: SegmentDefinition, in analysis: MarketingAnalysis) async throws -> [CustomerID] {
-        let members = try SegmentEvaluator(definition: definition, population: analysis.population).members()
-        let current = Set(members.customers.map { analysis.population.customerID(at: Int($0)) })
+        try await segmentMembers(definition, in: analysis).map(\.id)
+    }
+
+    /// The members with their population indices, ascending by id; stores the changes.
+    func segmentMembers(_ definition: SegmentDefinition, in analysis: MarketingAnalysis) async throws
+        -> [(id: CustomerID, index: Int32)]
+    {
+        let population = analysis.population
+        let members = try SegmentEvaluator(definition: definition, population: population).members()
+        let pairs = members.customers.map { (id: population.customerID(at: Int($0)), index: $0) }.sorted { $0.id < $1.id }
+        let current = Set(pairs.map(\.id))
         let stored = Set(try await stores.segmentMemberships.allMembers(of: definition.id, pageSize: 10_000))
         let at = analysis.asOf.startUTC
         let changes =
@@ -70,7 +79,7 @@ extension MarketingEngine {
                     occurredAt: at, details: ["segment": definition.id])
             })
         }
-        return current.sorted()
+        return pairs
     }
 
     /// Item-item collaborative-filtering recommendations for every profilable customer

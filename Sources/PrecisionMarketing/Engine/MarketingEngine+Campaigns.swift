@@ -42,11 +42,12 @@ extension MarketingEngine {
         _ campaign: Campaign, audience: SegmentDefinition, in analysis: MarketingAnalysis, actor: String,
         responseProbabilities: [CustomerID: Double] = [:], recommendations: ItemRecommendations? = nil
     ) async throws -> ExecutionPlan {
-        let members = try await evaluateSegment(audience, in: analysis)
+        let memberPairs = try await segmentMembers(audience, in: analysis)
+        let members = memberPairs.map(\.id)
         // One read of the audience's consents serves channel choice and the gate.
         let ledger = try await stores.consents.ledger(for: members)
         let candidates = try await planningCandidates(
-            members, segmentID: audience.id, in: analysis, ledger: ledger, at: campaign.sendAt,
+            memberPairs, segmentID: audience.id, in: analysis, ledger: ledger, at: campaign.sendAt,
             responseProbabilities: responseProbabilities, recommendations: recommendations)
         let planner = CampaignPlanner(channels: configuration.channels)
         let plan = try await planner.plan(campaign, audience: candidates, gate: contactGate(consentLedger: ledger), sink: sink)
@@ -123,11 +124,12 @@ extension MarketingEngine {
 
     /// The planner's view of each member.
     func planningCandidates(
-        _ members: [CustomerID], segmentID: String, in analysis: MarketingAnalysis, ledger: ConsentLedger, at date: Date,
+        _ memberPairs: [(id: CustomerID, index: Int32)], segmentID: String, in analysis: MarketingAnalysis, ledger: ConsentLedger,
+        at date: Date,
         responseProbabilities: [CustomerID: Double], recommendations: ItemRecommendations?
     ) async throws -> [PlanningCandidate] {
         let snapshot = analysis.snapshot
-        let snapshotIndex = snapshot.makeCustomerIndex()
+        let members = memberPairs.map(\.id)
         let profiles = Dictionary(analysis.profiles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let history = try await stores.contactHistory.contacts(for: members, since: nil)
         var pastResponses: [CustomerID: [Channel: (sent: Int, responded: Int)]] = [:]
@@ -147,7 +149,8 @@ extension MarketingEngine {
         let channels = configuration.channels.costs.keys.sorted()
         var candidates: [PlanningCandidate] = []
         candidates.reserveCapacity(members.count)
-        for id in members {
+        // Population indices below the snapshot's customer count are snapshot indices.
+        for (id, populationIndex) in memberPairs {
             let profile = profiles[id]
             let consented = Set(channels.filter { ledger.status(of: id, for: .marketing, channel: $0, at: date).isGranted })
             var facts = ChannelFacts(
@@ -158,7 +161,8 @@ extension MarketingEngine {
             }
             var context: [String: TemplateValue] = ["name": .text(profile?.name ?? ""), "segment": .text(segmentID)]
             var value = 0.0
-            if let index = snapshotIndex[id] {
+            if Int(populationIndex) < snapshot.customerCount {
+                let index = Int(populationIndex)
                 value = averageOrderValue[index]
                 context["tier"] = .text(tiers[index])
                 if let recommendations, index < recommendations.customerCount {
