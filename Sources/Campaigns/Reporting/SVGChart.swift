@@ -162,20 +162,6 @@ public enum SVGChart {
         return number(value)
     }
 
-    /// Text safe inside XML elements and attribute values.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Text safe inside XML elements and attribute values (the HTML escaping of templates).
+    public static func escape(_ text: String) -> String { TemplateEscaping.html.apply(text) }
 }
