@@ -63,6 +63,10 @@ public struct ConsentStoreConformance: Sendable {
         try c.expect(history.allSatisfy { records.contains($0) }, "a record did not read back equal to what was stored")
         let both = try await store.history(for: ["bob", "ann", "bob"])
         try c.expect(both.count == 4, "history of [bob, ann, bob] held \(both.count) records, expected 4 (each once)")
+        let ledger = try await store.ledger(for: ["ann", "bob", "missing", "ann"])
+        try c.expect(ledger.history(of: "ann").map(\.id) == ["r-1", "r-0", "r-3"] && ledger.history(of: "bob").map(\.id) == ["r-2"],
+                     "the ledger's histories were ann \(ledger.history(of: "ann").map(\.id)), bob \(ledger.history(of: "bob").map(\.id))")
+        try c.expect(ledger.customerIDs == ["ann", "bob"], "the ledger holds \(ledger.customerIDs), expected [ann, bob]")
     }
 
     /// Pages of every size return all records once, ascending by record id.

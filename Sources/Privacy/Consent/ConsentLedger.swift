@@ -53,6 +53,11 @@ public struct ConsentLedger: Sendable {
         byCustomer = grouped
     }
 
+    /// A ledger from histories already grouped by customer and sorted by time, then id.
+    init(sortedHistories: [CustomerID: [ConsentRecord]]) {
+        byCustomer = sortedHistories
+    }
+
     /// The customers with at least one record.
     public var customerIDs: [CustomerID] { byCustomer.keys.sorted() }
 

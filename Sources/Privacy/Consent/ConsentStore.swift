@@ -27,6 +27,10 @@ public protocol ConsentStore: Sendable {
 
     /// The number of stored records.
     func count() async throws -> Int
+
+    /// The ledger of these customers, ready to answer status questions. The default builds
+    /// it from ``history(for:)``; a store may build it more directly.
+    func ledger(for customerIDs: [CustomerID]) async throws -> ConsentLedger
 }
 
 extension ConsentStore {

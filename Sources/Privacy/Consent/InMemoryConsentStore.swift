@@ -89,6 +89,24 @@ public final class InMemoryConsentStore: ConsentStore {
         return order.map { found[$0] }
     }
 
+    /// The ledger of these customers, grouped straight from the per-customer index (each
+    /// customer's few records sorted on their own, no global sort).
+    /// - Complexity: O(n + m log k) for m records of at most k per customer.
+    public func ledger(for customerIDs: [CustomerID]) async throws -> ConsentLedger {
+        let histories = state.withLock { state -> [CustomerID: [ConsentRecord]] in
+            var histories: [CustomerID: [ConsentRecord]] = [:]
+            histories.reserveCapacity(customerIDs.count)
+            for customer in customerIDs where histories[customer] == nil {
+                guard let ids = state.byCustomer[customer], !ids.isEmpty else { continue }
+                var records = ids.compactMap { state.records[$0] }
+                if records.count > 1 { records.sort { $0.precedesInHistory($1) } }
+                histories[customer] = records
+            }
+            return histories
+        }
+        return ConsentLedger(sortedHistories: histories)
+    }
+
     /// Up to `limit` records after `cursor`, ascending by record id.
     public func page(after cursor: PageCursor?, limit: Int) async throws -> Page<ConsentRecord> {
         try StoreOrder.validate(limit: limit)
