@@ -49,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "precision-benchmarks",
-            dependencies: ["PrecisionMarketing", "Social"],
+            dependencies: ["PrecisionMarketing", "PrecisionMarketingTesting", "Social"],
             path: "Benchmarks/Runner",
             swiftSettings: strictSettings
         ),

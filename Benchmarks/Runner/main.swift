@@ -85,6 +85,11 @@ if let index = arguments.firstIndex(of: "--segment") {
     try SegmentBenchmark.run(customers: customers, repetitions: repetitions)
     try await SegmentBenchmark.runLive(customers: min(customers, 100_000), updates: 10_000)
 }
+// --social: fission on 1M referral events and PageRank on 1M nodes / 5M edges (SocialBenchmark.swift).
+if let index = arguments.firstIndex(of: "--social") {
+    arguments.remove(at: index)
+    try SocialBenchmark.run(repetitions: repetitions)
+}
 // --kmeans-points FILE: the k-means benchmark on a points CSV (KMeansBenchmark.swift).
 if let index = arguments.firstIndex(of: "--kmeans-points"), index + 1 < arguments.count {
     let path = arguments[index + 1]
