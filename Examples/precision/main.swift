@@ -30,6 +30,9 @@ let usage = """
       evaluate-recs --input FILE --split-date D [--k 10] [--neighbors 50] [--min-support S]
                 [--min-confidence C] [--currency CODE] [--format json|table]
                 offline evaluation: train before D, judge the top k on new items bought from D on
+      social    --input EVENTS.jsonl [--as-of D] [--top N] [--credit direct|geometric] [--window DAYS]
+                [--format json|table]    fission chains and K-factor, top referrers, influence, KOL
+                candidates with audience overlap, community health (default as-of: day after the last event)
     """
 
 let commandLine = CommandLine.arguments
@@ -51,6 +54,7 @@ do {
     case "rules": try RulesCommand.run(&arguments)
     case "recommend": try RecommendCommand.run(&arguments)
     case "evaluate-recs": try EvaluateRecsCommand.run(&arguments)
+    case "social": try SocialCommand.run(&arguments)
     case "help", "--help", "-h":
         StandardStreams.write(Array((usage + "\n").utf8))
     default:

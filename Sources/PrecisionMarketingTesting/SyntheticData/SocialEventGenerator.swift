@@ -16,8 +16,9 @@ import Social
 /// campaign; a new clicker registers with `registrationProbability` within two hours,
 /// then orders with `orderProbability` within three days and shares a code of their own
 /// with `shareProbability` within a day. A new seed starts when the process dies out, and
-/// it stops at `referralEvents` events. `fraudRings` devices each register five customers
-/// through one code within ten minutes (what the burst guard flags).
+/// it stops once there are `referralEvents` events (the last click's registration, order
+/// and share may add up to three more). `fraudRings` devices each register five customers
+/// through one code (one to three days after its share) within ten minutes (what the burst guard flags).
 ///
 /// ```swift
 /// let generator = try SocialEventGenerator(configuration: .init(referralEvents: 1_000_000, seed: 7))
@@ -101,6 +102,7 @@ public struct SocialEventGenerator: Sendable {
         var customers = 0
         var codeCount = 0
         var fraudDeviceBase = 0
+        var codeTimes: [Int64] = []
 
         mutating func append(_ kind: ReferralEventTable.Kind, _ actor: Int, _ code: Int, _ time: Int64,
                              device: Int, cents: Int64 = 0) {
@@ -125,6 +127,7 @@ public struct SocialEventGenerator: Sendable {
         func share(_ customer: Int, at time: Int64, _ columns: inout Columns) {
             let code = columns.codeCount
             columns.codeCount += 1
+            columns.codeTimes.append(time)
             columns.append(.share, customer, code, time, device: customer)
             queue.append((customer, time, code))
         }
@@ -172,7 +175,7 @@ public struct SocialEventGenerator: Sendable {
         columns.fraudDeviceBase = columns.customers
         for ring in 0..<c.fraudRings where columns.codeCount > 0 {
             let code = Int.random(in: 0..<columns.codeCount, using: &rng)
-            let time = origin + Int64.random(in: 86_400..<(7 * 86_400), using: &rng)
+            let time = columns.codeTimes[code] + Int64.random(in: 3_600..<259_200, using: &rng)
             for k in 0..<5 {
                 let customer = columns.customers
                 columns.customers += 1
