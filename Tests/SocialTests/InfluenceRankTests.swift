@@ -125,6 +125,7 @@ struct SocialInfluenceTests {
         s.add(.share, "P", at: 6 * d, code: "p1")
         s.add(.referralClick, "S", at: 7 * d, code: "p1")
         s.add(.referralClick, "P", at: 7 * d, code: "p1")
+        s.add(.like, "Q", at: 7 * d, target: "T")  // a target who never acts
         let asOf = try CalendarDay(iso: "2024-03-11")
         let scores = try SocialInfluenceIndicator(windowDays: 5).compute(events: s.events, asOf: asOf)
         let p = try #require(scores.customerIDs.firstIndex(of: "P"))
@@ -133,6 +134,8 @@ struct SocialInfluenceTests {
         #expect(scores.engagement[p] == 4)
         #expect(isApproximatelyEqual(scores.scores[p], 0.2 * log(102.0) + 0.3 * log(3.0) + 0.5 * log(5.0)))
         #expect(scores.score(for: "Q") == 0)
+        #expect(scores.engagement[try #require(scores.customerIDs.firstIndex(of: "T"))] == 1)
+        #expect(scores.score(for: "T").map { isApproximatelyEqual($0, 0.5 * log(2.0)) } == true)
         let csv = "customer_id,order_id,date,item_id,quantity,amount\nP,o1,2024-03-01,i1,1,10\nZ,o2,2024-03-02,i1,1,5\n"
         let snapshot = try SnapshotBuilder.build(csv: Array(csv.utf8)).snapshot
         let column = scores.valueScoreColumn(for: snapshot)

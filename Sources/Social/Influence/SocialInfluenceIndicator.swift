@@ -62,6 +62,7 @@ public struct SocialInfluenceIndicator: Sendable {
         var codeOwner: [String: (time: Date, owner: Int)] = [:]
         for event in events where event.occurredAt < end {
             let actor = intern(event.customerID)
+            if let target = event.targetCustomerID { _ = intern(target) }
             if event.kind == .followerCount, let count = event.followerCount {
                 let key = AccountKey(customer: actor, platform: event.platform)
                 if let known = snapshots[key], known.time > event.occurredAt { continue }
@@ -74,8 +75,9 @@ public struct SocialInfluenceIndicator: Sendable {
         var mentions = [Int](repeating: 0, count: ids.count)
         var engagement = [Int](repeating: 0, count: ids.count)
         for event in events where event.occurredAt < end {
-            let actor = intern(event.customerID)
-            let target = event.targetCustomerID.map(intern)
+            // Every actor and target was interned above, so the lookups cannot fail.
+            guard let actor = index[event.customerID] else { continue }
+            let target = event.targetCustomerID.flatMap { index[$0] }
             if event.kind == .follow, let target, target != actor {
                 follows[AccountKey(customer: target, platform: event.platform), default: 0] += 1
             }
@@ -93,10 +95,6 @@ public struct SocialInfluenceIndicator: Sendable {
             default:
                 break
             }
-        }
-        if mentions.count < ids.count {
-            mentions += [Int](repeating: 0, count: ids.count - mentions.count)
-            engagement += [Int](repeating: 0, count: ids.count - engagement.count)
         }
         var followers = [Int](repeating: 0, count: ids.count)
         for (key, snapshot) in snapshots { followers[key.customer] += snapshot.count }
