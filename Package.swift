@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Recommendation", targets: ["Recommendation"]),
         .library(name: "Privacy", targets: ["Privacy"]),
         .library(name: "Campaigns", targets: ["Campaigns"]),
+        .library(name: "Social", targets: ["Social"]),
         .library(name: "PrecisionMarketing", targets: ["PrecisionMarketing"]),
         .library(name: "PrecisionMarketingTesting", targets: ["PrecisionMarketingTesting"]),
         .executable(name: "precision", targets: ["precision"]),
@@ -29,25 +30,26 @@ let package = Package(
         .target(name: "Recommendation", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(name: "Privacy", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(name: "Campaigns", dependencies: ["CustomerModel", "Scoring", "Privacy"], swiftSettings: strictSettings),
+        .target(name: "Social", dependencies: ["CustomerModel"], swiftSettings: strictSettings),
         .target(
             name: "PrecisionMarketing",
-            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Recommendation", "Privacy", "Campaigns"],
+            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Recommendation", "Privacy", "Campaigns", "Social"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "PrecisionMarketingTesting",
-            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Privacy", "Campaigns"],
+            dependencies: ["CustomerModel", "Scoring", "Segmentation", "Privacy", "Campaigns", "Social"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "precision",
-            dependencies: ["PrecisionMarketing", "PrecisionMarketingTesting"],
+            dependencies: ["PrecisionMarketing", "PrecisionMarketingTesting", "Social"],
             path: "Examples/precision",
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "precision-benchmarks",
-            dependencies: ["PrecisionMarketing"],
+            dependencies: ["PrecisionMarketing", "PrecisionMarketingTesting", "Social"],
             path: "Benchmarks/Runner",
             swiftSettings: strictSettings
         ),
@@ -82,6 +84,11 @@ let package = Package(
             name: "RecommendationTests",
             dependencies: ["Recommendation", "CustomerModel", "PrecisionMarketingTesting"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SocialTests",
+            dependencies: ["Social", "CustomerModel", "PrecisionMarketingTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

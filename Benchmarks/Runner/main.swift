@@ -95,6 +95,11 @@ if let index = arguments.firstIndex(of: "--campaign") {
     }
     try await CampaignBenchmark.run(customers: customers, repetitions: repetitions)
 }
+// --social: fission on 1M referral events and PageRank on 1M nodes / 5M edges (SocialBenchmark.swift).
+if let index = arguments.firstIndex(of: "--social") {
+    arguments.remove(at: index)
+    try SocialBenchmark.run(repetitions: repetitions)
+}
 // --kmeans-points FILE: the k-means benchmark on a points CSV (KMeansBenchmark.swift).
 if let index = arguments.firstIndex(of: "--kmeans-points"), index + 1 < arguments.count {
     let path = arguments[index + 1]

@@ -33,6 +33,9 @@ let usage = """
       report    --input FILE --output FILE.html [--as-of D] [--campaign FILE.csv] [--currency CODE]
                 self-contained HTML (inline SVG): RFM heat map, value tiers, CLV, segments; with
                 --campaign (customer_id,treated,responded,predicted_uplift) gain and Qini curves
+      social    --input EVENTS.jsonl [--as-of D] [--top N] [--credit direct|geometric] [--window DAYS]
+                [--format json|table]    fission chains and K-factor, top referrers, influence, KOL
+                candidates with audience overlap, community health (default as-of: day after the last event)
     """
 
 let commandLine = CommandLine.arguments
@@ -55,6 +58,7 @@ do {
     case "recommend": try RecommendCommand.run(&arguments)
     case "evaluate-recs": try EvaluateRecsCommand.run(&arguments)
     case "report": try ReportCommand.run(&arguments)
+    case "social": try SocialCommand.run(&arguments)
     case "help", "--help", "-h":
         StandardStreams.write(Array((usage + "\n").utf8))
     default:

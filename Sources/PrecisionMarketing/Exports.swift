@@ -5,3 +5,4 @@
 @_exported import Recommendation
 @_exported import Privacy
 @_exported import Campaigns
+@_exported import Social

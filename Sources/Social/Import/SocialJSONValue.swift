@@ -1,0 +1,60 @@
+/// One JSON value of a line, before validation.
+///
+/// CustomerModel's JSON Lines reader is internal to that module, so Social decodes lines
+/// the same way (``JSONDecoder`` into this value, then field by field) to report a bad
+/// field by name with the same rejection reasons.
+enum SocialJSONValue: Decodable, Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case number(Double)
+    case string(String)
+    case array([SocialJSONValue])
+    case object([String: SocialJSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([SocialJSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: SocialJSONValue].self))
+        }
+    }
+
+    /// The JSON type name, for messages.
+    var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .integer, .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// The value quoted for a message, truncated to 40 characters.
+    var quoted: String {
+        let text: String
+        switch self {
+        case .null: text = "null"
+        case .bool(let b): text = String(b)
+        case .integer(let i): text = String(i)
+        case .number(let d): text = String(d)
+        case .string(let s): text = "\"\(s)\""
+        case .array(let a): text = "[\(a.count) elements]"
+        case .object(let o): text = "{\(o.count) fields}"
+        }
+        return text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+}
