@@ -7,6 +7,7 @@ import Campaigns
 import CustomerModel
 import Privacy
 import Segmentation
+import Social
 
 extension PersonalDataStores {
     /// Segment memberships: which segments the customer is in (derived data). Erasure
@@ -23,6 +24,33 @@ extension PersonalDataStores {
         -> any PersonalDataStore
     {
         AutomationOccasions(name: name, ledger: ledger)
+    }
+}
+
+extension PersonalDataStores {
+    /// Social events: shares, referrals, follows, mentions, community activity, where the
+    /// customer acts or is the target. Erasure removes both.
+    public static func socialEvents(_ store: any SocialEventStore, name: String = "socialEvents") -> any PersonalDataStore {
+        SocialEvents(name: name, store: store)
+    }
+}
+
+/// ``PersonalDataStore`` over a ``SocialEventStore``.
+struct SocialEvents: PersonalDataStore {
+    let name: String
+    let store: any SocialEventStore
+    var category: DataCategory { .interactions }
+
+    func exportJSON(for customerID: CustomerID) async throws -> String {
+        let events = try await store.events(involving: [customerID], in: nil)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(events), as: UTF8.self)
+    }
+
+    func erase(_ customerID: CustomerID) async throws -> Int {
+        try await store.deleteEvents(involving: [customerID])
     }
 }
 

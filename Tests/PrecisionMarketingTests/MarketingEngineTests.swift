@@ -130,7 +130,7 @@ struct MarketingEngineTests {
         let removed = Dictionary(uniqueKeysWithValues: receipt.stores.map { ($0.store, $0.recordsRemoved) })
         #expect(removed == [
             "customers": 1, "orders": 3, "interactions": 1, "consents": 1, "contactHistory": 1,
-            "segmentMemberships": 1, "automationLedger": 0,
+            "segmentMemberships": 1, "automationLedger": 0, "socialEvents": 0,
         ])
         #expect(try await stores.customers.profile(for: "c2") == nil)
         #expect(try await stores.orders.orders(for: ["c2"]).isEmpty)
@@ -148,6 +148,43 @@ struct MarketingEngineTests {
             ownership: .own, method: .customerUpdate, channel: .online, observedAt: Self.sendAt, source: "signup"))
         #expect(try await engine.ingest(profiles: [returning]).blockedErased == ["c2-new"])
         #expect(try await engine.contactGate.screen("c2", channel: .email, at: Self.sendAt).map(\.code).contains("erased"))
+    }
+
+    @Test func socialInfluenceFeedsTheValueScoreAndSegmentsButNeverForObjectors() async throws {
+        let engine = try await Self.engine()
+        let before = try await engine.analyze(asOf: Self.asOf)
+        #expect(before.socialInfluence == nil)
+        let at = Self.sendAt.addingTimeInterval(-86_400 * 5)
+        var events = [
+            SocialEvent(id: "f1", kind: .followerCount, customerID: "c1", platform: .weibo, occurredAt: at, followerCount: 1_000),
+            SocialEvent(id: "f8", kind: .followerCount, customerID: "c8", platform: .weibo, occurredAt: at, followerCount: 500),
+        ]
+        for (k, author) in ["c3", "c4", "c5"].enumerated() {
+            events.append(SocialEvent(
+                id: EventID("m\(k)"), kind: .mention, customerID: CustomerID(author), platform: .weibo, occurredAt: at,
+                targetCustomerID: "c2"))
+        }
+        #expect(try await engine.ingest(socialEvents: events).accepted == 5)
+        let analysis = try await engine.analyze(asOf: Self.asOf)
+        let influence = try #require(analysis.socialInfluence)
+        #expect(!influence.customerIDs.contains("c8"))  // objected to profiling
+        #expect(abs((influence.score(for: "c1") ?? 0) - 0.2 * log(1_001.0)) < 1e-12)
+        #expect(abs((influence.score(for: "c2") ?? 0) - 0.3 * log(4.0)) < 1e-12)
+        // The value score now counts social influence: c1's score rises, nobody else's order changes it.
+        func score(_ result: ValueScoreResult, _ snapshot: CustomerSnapshot, _ id: CustomerID) -> Double {
+            let index = snapshot.makeCustomerIndex()[id] ?? -1
+            return result.customers.firstIndex(of: Int32(index)).map { result.scores[$0] } ?? .nan
+        }
+        #expect(score(analysis.value, analysis.snapshot, "c1") > score(before.value, before.snapshot, "c1"))
+        let influencers = SegmentDefinition(id: "influencers") {
+            SegmentCondition.score(MarketingEngine.socialInfluenceScore, .greaterOrEqual(0.5))
+        }
+        #expect(try await engine.evaluateSegment(influencers, in: analysis) == ["c1"])
+        // Erasure reaches the social events where the customer acts or is the target.
+        let receipt = try await engine.erase("c2", actor: "dpo", at: Self.sendAt)
+        #expect(receipt.stores.first { $0.store == "socialEvents" }?.recordsRemoved == 3)
+        #expect(try await engine.ingest(socialEvents: [SocialEvent(
+            id: "m9", kind: .mention, customerID: "c3", platform: .weibo, occurredAt: at, targetCustomerID: "c2")]).blockedErased == ["c2"])
     }
 
     @Test func badRowsAreRejectedWithTheirLineAndValidRowsKept() async throws {

@@ -1,6 +1,7 @@
 import CustomerModel
 import Scoring
 import Segmentation
+import Social
 
 /// What ``MarketingEngine/analyze(asOf:)`` computed at one as-of day, over the customers
 /// who may be profiled: the snapshot, RFM, value tiers and the segment population (data
@@ -18,6 +19,10 @@ public struct MarketingAnalysis: Sendable {
     public let rfm: RFMResult
     /// The weighted value score and tiers.
     public let value: ValueScoreResult
+    /// Social influence per customer from the stored social events (nil without any); it
+    /// feeds the value score's social-influence indicator and the segment score
+    /// ``MarketingEngine/socialInfluenceScore``.
+    public let socialInfluence: SocialInfluenceScores?
     /// The population segment definitions are evaluated on (orders, profiles, interactions,
     /// RFM and value scores).
     public let population: SegmentPopulation

@@ -8,9 +8,12 @@ import Privacy
 import Recommendation
 import Scoring
 import Segmentation
+import Social
 
 extension MarketingEngine {
-    /// Reads the stores and computes RFM, value tiers and the segment population at `asOf`, leaving out every customer whose latest profiling decision
+    /// Reads the stores and computes RFM, value tiers (with social influence from the social
+    /// events, when there are any) and the segment population (with the score
+    /// ``socialInfluenceScore``) at `asOf`, leaving out every customer whose latest profiling decision
     /// at the start of `asOf` is an objection (DESIGN.md principle 5).
     /// - Throws: store errors; ``ScoringError`` `.degenerateInput` when no profilable
     ///   customer has an order before `asOf`; ``MoneyError`` for an order in another currency.
@@ -27,13 +30,20 @@ extension MarketingEngine {
         var interactions = try await allInteractions()
         if !objectors.isEmpty { interactions.removeAll { objectors.contains($0.customerID) } }
         let snapshot = try CustomerSnapshot(orders: orders, currency: configuration.currency)
+        let influence = try await socialInfluence(asOf: asOf, excluding: objectors)
         let rfm = try RFMAnalysis().run(on: snapshot, asOf: asOf)
-        let value = try ValueScoreAnalysis().run(on: snapshot, asOf: asOf)
+        let value = try ValueScoreAnalysis().run(
+            on: snapshot, asOf: asOf, inputs: ValueIndicatorInputs(socialInfluence: influence?.valueScoreColumn(for: snapshot)))
+        var scores: [String: [CustomerID: Double]] = [:]
+        if let influence {
+            scores[Self.socialInfluenceScore] = Dictionary(
+                zip(influence.customerIDs, influence.scores).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+        }
         let population = try SegmentPopulation(
-            snapshot: snapshot, asOf: asOf, inputs: SegmentInputs(profiles: profiles, interactions: interactions))
+            snapshot: snapshot, asOf: asOf, inputs: SegmentInputs(profiles: profiles, interactions: interactions, scores: scores))
         return MarketingAnalysis(
             asOf: asOf, snapshot: snapshot, profiles: profiles, excludedFromProfiling: objectors.sorted(),
-            rfm: rfm, value: value, population: population)
+            rfm: rfm, value: value, socialInfluence: influence, population: population)
     }
 
     /// Completeness, accuracy, timeliness, source quality and duplicates of every stored
@@ -44,6 +54,26 @@ extension MarketingEngine {
         let profiles = try await stores.customers.allProfiles(pageSize: 10_000)
         let orders = try await stores.orders.allOrders(pageSize: 10_000)
         return rules.report(profiles, orders: orders, asOf: asOf)
+    }
+
+    /// The segment score holding each customer's social influence (followers, mentions and
+    /// the engagement their shares bring; `SocialInfluenceIndicator`), for conditions such
+    /// as `{"score": {"name": "social.influence", "test": {">=": 0.5}}}`.
+    public static let socialInfluenceScore = "social.influence"
+
+    /// The social influence indicator over the stored social events at `asOf`, without the
+    /// customers in `excluded` (objectors to profiling); nil when there are no events.
+    func socialInfluence(asOf: CalendarDay, excluding excluded: Set<CustomerID>) async throws -> SocialInfluenceScores? {
+        var events: [SocialEvent] = []
+        var cursor: PageCursor?
+        repeat {
+            let page = try await stores.socialEvents.page(after: cursor, limit: 10_000)
+            events.append(contentsOf: page.elements)
+            cursor = page.nextCursor
+        } while cursor != nil
+        if !excluded.isEmpty { events.removeAll { excluded.contains($0.customerID) } }
+        guard !events.isEmpty else { return nil }
+        return try SocialInfluenceIndicator().compute(events: events, asOf: asOf)
     }
 
     /// Evaluates a segment on the analysis, stores the membership changes since the last

@@ -7,6 +7,7 @@ import Campaigns
 import CustomerModel
 import Privacy
 import Segmentation
+import Social
 
 /// The facade: one object that runs the loop the library is for, ingest → data quality →
 /// scores → segments → recommendations → consent-gated campaign plan → delivery →
@@ -100,6 +101,18 @@ public actor MarketingEngine {
         let blocked = try await erasedCustomers(among: interactions.map(\.customerID))
         let kept = blocked.isEmpty ? interactions : interactions.filter { !blocked.contains($0.customerID) }
         try await stores.interactions.append(kept)
+        return IngestReport(accepted: kept.count, blockedErased: blocked.sorted())
+    }
+
+    /// Appends social events (shares, referrals, follows, mentions, community activity),
+    /// refusing those where an erased person acts or is the target.
+    /// - Throws: store errors.
+    public func ingest(socialEvents: [SocialEvent]) async throws -> IngestReport {
+        let blocked = try await erasedCustomers(among: socialEvents.flatMap { [$0.customerID] + ($0.targetCustomerID.map { [$0] } ?? []) })
+        let kept = blocked.isEmpty ? socialEvents : socialEvents.filter {
+            !blocked.contains($0.customerID) && !($0.targetCustomerID.map(blocked.contains) ?? false)
+        }
+        try await stores.socialEvents.append(kept)
         return IngestReport(accepted: kept.count, blockedErased: blocked.sorted())
     }
 

@@ -2,6 +2,7 @@ import Campaigns
 import CustomerModel
 import Privacy
 import Segmentation
+import Social
 
 /// Every store the ``MarketingEngine`` reads and writes: the customer database, the
 /// privacy state and the derived state of the other modules. Each is a protocol, so a
@@ -26,13 +27,15 @@ public struct MarketingStores: Sendable {
     public var segmentMemberships: any SegmentMembershipStore
     /// Automation occasions that fired (birthday greetings, reminders).
     public var automationLedger: any AutomationLedger
+    /// Social events (shares, referrals, follows, mentions, community activity).
+    public var socialEvents: any SocialEventStore
 
     /// Creates the set from the stores a service already has.
     public init(
         customers: any CustomerStore, orders: any OrderStore, interactions: any InteractionStore,
         consents: any ConsentStore, contactHistory: any ContactHistoryStore, auditLog: any AuditLogStore,
         suppressions: any SuppressionStore, segmentMemberships: any SegmentMembershipStore,
-        automationLedger: any AutomationLedger
+        automationLedger: any AutomationLedger, socialEvents: any SocialEventStore = InMemorySocialEventStore()
     ) {
         self.customers = customers
         self.orders = orders
@@ -43,6 +46,7 @@ public struct MarketingStores: Sendable {
         self.suppressions = suppressions
         self.segmentMemberships = segmentMemberships
         self.automationLedger = automationLedger
+        self.socialEvents = socialEvents
     }
 
     /// A fresh set of in-memory stores.
@@ -62,7 +66,7 @@ public struct MarketingStores: Sendable {
             PersonalDataStores.orders(orders), PersonalDataStores.interactions(interactions),
             PersonalDataStores.consents(consents), PersonalDataStores.contactHistory(contactHistory),
             PersonalDataStores.segmentMemberships(segmentMemberships),
-            PersonalDataStores.automationLedger(automationLedger),
+            PersonalDataStores.automationLedger(automationLedger), PersonalDataStores.socialEvents(socialEvents),
         ]
     }
 }
