@@ -127,8 +127,10 @@ public struct FallbackChainRecommender: Sendable {
         let rules = personal && chain.levels.contains(.associationRules)
             ? associationRules?.recommend(forItems: matrix.items(ofCustomer: index), count: budget) : nil
         let scratch = ChainScratch(itemCount: matrix.itemCount, categoryCount: categoryCount)
+        scratch.cfItems = cf?.map(\.item) ?? []
+        scratch.cfScores = cf?.map(\.score) ?? []
         var entries: [ChainEntry] = []
-        fill(customer: index, count: count, collaborative: cf ?? [], rules: rules ?? [], scratch: scratch, into: &entries)
+        fill(customer: index, count: count, rules: rules ?? [], scratch: scratch, into: &entries)
         var result: [ExplainedRecommendation] = []
         for entry in entries { result.append(try explain(entry, customer: index)) }
         return result
@@ -139,20 +141,30 @@ public struct FallbackChainRecommender: Sendable {
     public func recommendAll(count: Int = 10) throws(RecommendationError) -> ChainedRecommendations {
         guard count >= 0 else { throw RecommendationError(.invalidParameter, "the number of recommendations must be at least 0, not \(count)") }
         let budget = chain.candidateCount(for: count)
-        let cf = chain.levels.contains(.collaborativeFiltering) ? try itemItem?.recommendAll(count: budget) : nil
+        let cf = chain.levels.contains(.collaborativeFiltering) ? itemItem : nil
         let rules = chain.levels.contains(.associationRules) ? try associationRules?.recommendAll(matrix: matrix, count: budget) : nil
         let customers = matrix.customerCount
         let pieces = customers < 4096 ? 1 : 64
         let parts = ParallelLoop.map(pieces) { piece in
             let scratch = ChainScratch(itemCount: matrix.itemCount, categoryCount: categoryCount)
+            // CF candidates are scored per customer here, so no list of every customer's
+            // candidates is ever held.
+            let scorer = cf.map { ItemScorer(neighbors: $0.neighbors, itemOrder: $0.matrix.itemOrder, count: budget) }
             var ends: [Int] = [], items: [Int32] = [], scores: [Double] = [], levels: [FallbackLevel] = []
+            let range = (customers * piece / pieces)..<(customers * (piece + 1) / pieces)
+            ends.reserveCapacity(range.count)
+            items.reserveCapacity(range.count * count)
+            scores.reserveCapacity(range.count * count)
+            levels.reserveCapacity(range.count * count)
             var entries: [ChainEntry] = []
-            for u in (customers * piece / pieces)..<(customers * (piece + 1) / pieces) {
+            for u in range {
                 entries.removeAll(keepingCapacity: true)
                 let personal = hasHistory(u)
+                scratch.cfItems.removeAll(keepingCapacity: true)
+                scratch.cfScores.removeAll(keepingCapacity: true)
+                if personal, let scorer, let cf { scorer.scoreRow(of: u, in: cf.matrix, into: &scratch.cfItems, &scratch.cfScores) }
                 fill(
                     customer: u, count: count,
-                    collaborative: personal ? cf?.recommendations(forCustomer: u) ?? [] : [],
                     rules: personal ? rules?.recommendations(forCustomer: u) ?? [] : [], scratch: scratch, into: &entries)
                 for entry in entries {
                     items.append(entry.item)
@@ -181,10 +193,10 @@ public struct FallbackChainRecommender: Sendable {
         matrix.rowOffsets[customer + 1] - matrix.rowOffsets[customer] >= chain.minimumHistoryItems
     }
 
-    /// Runs the levels for one customer; `collaborative` and `rules` are those levels'
-    /// candidates (empty when the customer lacks history).
+    /// Runs the levels for one customer; `scratch.cfItems/cfScores` and `rules` are those
+    /// levels' candidates (empty when the customer lacks history).
     private func fill(
-        customer u: Int, count: Int, collaborative: [ScoredItem], rules: [ScoredItem], scratch: ChainScratch, into entries: inout [ChainEntry]
+        customer u: Int, count: Int, rules: [ScoredItem], scratch: ChainScratch, into entries: inout [ChainEntry]
     ) {
         guard count > 0 else { return }
         scratch.begin(customer: u, matrix: matrix)
@@ -214,7 +226,7 @@ public struct FallbackChainRecommender: Sendable {
                     .sorted { (replenishment.dueDays[$0], rank[Int(replenishment.items[$0])]) < (replenishment.dueDays[$1], rank[Int(replenishment.items[$1])]) }
                 for entry in due { _ = offer(replenishment.items[entry], 1, .replenishment, Int32(entry)) }
             case .collaborativeFiltering:
-                for candidate in collaborative { _ = offer(candidate.item, candidate.score, level) }
+                for k in scratch.cfItems.indices where entries.count < count { _ = offer(scratch.cfItems[k], scratch.cfScores[k], level) }
             case .associationRules:
                 for candidate in rules { _ = offer(candidate.item, candidate.score, level) }
             case .categoryAffinity:
@@ -284,6 +296,9 @@ final class ChainScratch {
     private var perCategory: [Int]
     private var touchedCategories: [Int32] = []
     private var stamp: Int32 = -1
+    /// The CF candidates of the current customer.
+    var cfItems: [Int32] = []
+    var cfScores: [Double] = []
 
     init(itemCount: Int, categoryCount: Int) {
         bought = [Int32](repeating: -1, count: itemCount)
