@@ -142,8 +142,16 @@ public struct NewItemAudience: Sendable {
                 customer: entry.customer, customerID: id(entry.customer), score: weights.category * entry.a + weights.attributes * entry.o,
                 categoryAffinity: entry.a, attributeOverlap: entry.o)
         }
-        return Array(interests.sorted {
-            $0.score != $1.score ? $0.score > $1.score : Array($0.customerID.rawValue.utf8).lexicographicallyPrecedes(Array($1.customerID.rawValue.utf8))
+        guard count > 0 else { return [] }
+        // Rank by score alone, keep the top `count` and everyone tied with the last of them,
+        // then break the ties by id on that short list only.
+        var ranked = interests.sorted { $0.score > $1.score }
+        if ranked.count > count {
+            let cutoff = ranked[count - 1].score
+            ranked = Array(ranked.prefix { $0.score >= cutoff })
+        }
+        return Array(ranked.sorted {
+            $0.score != $1.score ? $0.score > $1.score : $0.customerID.rawValue.utf8.lexicographicallyPrecedes($1.customerID.rawValue.utf8)
         }.prefix(count))
     }
 }
