@@ -138,9 +138,11 @@ public struct ContentMatcher: Sendable {
         return result
     }
 
-    /// The `count` best content items for one customer of `affinity` (nil: no affinity, stated
-    /// interests only), best first.
+    /// The `count` best content items for one customer of `affinity` (nil, or an affinity of
+    /// another catalogue: stated interests only), best first.
     public func match(affinity: CategoryAffinity?, customer: Int?, statedInterests: [String], count: Int = 5) -> [ScoredContent] {
+        // An affinity of another catalogue would mix up category indices: use none then.
+        let affinity = affinity?.categoryNames == categoryNames ? affinity : nil
         var scratch = MatchScratch(tagCount: tags.count, contentCount: contents.count)
         return match(affinity: affinity, customer: customer, stated: statedInterests, count: count, scratch: &scratch)
     }
@@ -185,26 +187,34 @@ public struct ContentMatcher: Sendable {
 
     private func match(affinity: CategoryAffinity?, customer: Int?, stated: [String], count: Int, scratch: inout MatchScratch) -> [ScoredContent] {
         scratch.reset()
-        for tag in Set(stated.map(Self.normalise)) {
-            if let t = tagIndex[tag] { scratch.add(t, weights.statedInterest) }
+        if !stated.isEmpty {
+            for tag in Set(stated.map(Self.normalise)) {
+                if let t = tagIndex[tag] { scratch.add(t, weights.statedInterest) }
+            }
         }
-        if let affinity, let customer, customer >= 0, customer < affinity.customerCount, affinity.categoryNames == categoryNames {
+        if let affinity, let customer, customer >= 0, customer < affinity.customerCount, affinity.categoryNames.count == categoryNames.count {
             for k in affinity.offsets[customer]..<affinity.offsets[customer + 1] {
                 let c = Int(affinity.categories[k])
                 let a = affinity.shares[k]
                 for p in profileOffsets[c]..<profileOffsets[c + 1] { scratch.add(profileTags[p], weights.categoryAffinity * a * profileValues[p]) }
             }
         }
-        guard !scratch.touched.isEmpty else { return [] }
-        var result: [ScoredContent] = []
+        guard !scratch.touched.isEmpty, count > 0 else { return [] }
+        // The best `count`, kept sorted; contents come in id order and a newcomer goes after
+        // equal scores, so ties stay in id order.
+        var best: [(score: Double, content: Int)] = []
+        best.reserveCapacity(count + 1)
         for k in idOrder {
             var sum = 0.0
             for t in contentTags[contentOffsets[k]..<contentOffsets[k + 1]] { sum += scratch.interest[Int(t)] }
             let score = sum / Double(contentOffsets[k + 1] - contentOffsets[k])
-            if score > 0 { result.append(ScoredContent(content: k, id: contents[k].id, score: score)) }
+            guard score > 0, best.count < count || score > best[best.count - 1].score else { continue }
+            var position = best.count
+            while position > 0, best[position - 1].score < score { position -= 1 }
+            best.insert((score, k), at: position)
+            if best.count > count { best.removeLast() }
         }
-        // A stable sort keeps id order among equal scores.
-        return Array(result.sorted { $0.score > $1.score }.prefix(count))
+        return best.map { ScoredContent(content: $0.content, id: contents[$0.content].id, score: $0.score) }
     }
 }
 
