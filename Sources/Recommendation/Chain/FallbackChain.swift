@@ -80,6 +80,7 @@ public struct FallbackChain: Sendable, Hashable, Codable {
     }
 
     /// How many candidates a personal level offers for a list of `count`: `count`, or
-    /// `3·count` with a category limit (so that the limit rarely empties a level).
-    public func candidateCount(for count: Int) -> Int { maximumPerCategory == nil ? count : 3 * count }
+    /// `2·count` with a category limit (so that the limit rarely empties a level; more would cost
+    /// top-N work for every customer).
+    public func candidateCount(for count: Int) -> Int { maximumPerCategory == nil ? count : 2 * count }
 }
