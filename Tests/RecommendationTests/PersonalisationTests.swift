@@ -94,6 +94,16 @@ struct PersonalisationTests {
         #expect(throws: RecommendationError.self) { try ContentMatcher(contents: [ContentItem(id: "K", tags: [" "])], catalog: catalog) }
     }
 
+    @Test func content_equalScoresGoToTheSmallerID() throws {
+        let (_, catalog, affinity) = try Self.setUp()
+        let matcher = try ContentMatcher(
+            contents: [ContentItem(id: "K2", tags: ["technology"]), ContentItem(id: "K1", tags: ["TECHNOLOGY"]), ContentItem(id: "K0", tags: ["food"])],
+            catalog: catalog)
+        // C2 (tech only): K1 and K2 both 2/3; K0 0 (not listed); one slot keeps K1.
+        #expect(matcher.match(affinity: affinity, customer: 1, statedInterests: [], count: 5).map(\.id) == ["K1", "K2"])
+        #expect(matcher.match(affinity: affinity, customer: 1, statedInterests: [], count: 1).map(\.id) == ["K1"])
+    }
+
     @Test func categoryReplenishment_findsACycleAcrossItemsOfACategory() throws {
         let csv = """
             customer_id,order_id,date,item_id,quantity,amount
