@@ -1,9 +1,12 @@
 // Recommendation benchmarks: release build only
-// (`swift run -c release recommendation-benchmarks [--repeat N] [--min-support S] [--rules] [--cf] FILE...`).
+// (`swift run -c release recommendation-benchmarks [--repeat N] [--min-support S] [--rules] [--cf] [--personal] FILE...`).
 // For each transactions CSV, best of N runs of each step on data in memory:
 //   snapshot   CSV bytes to CustomerSnapshot (CustomerModel, all cores)
 //   rules:     baskets (orders' distinct items), FP-growth, rule derivation
 //   cf:        purchase matrix, K=50 neighbours, top-10 recommendations for every customer
+//   personal:  with a synthetic catalogue (item k in category k mod 20): category affinity,
+//              the fallback chain (CF, category affinity, overall; at most 3 per category) for
+//              every customer, a new item's audience, content matching for every customer
 // and the process's peak resident memory. The whole `precision rules` / `precision recommend`
 // processes are timed by Benchmarks/compare-recommendation.sh.
 #if canImport(Glibc)
@@ -60,7 +63,8 @@ let repetitions = option("--repeat").flatMap(Int.init) ?? 3
 let supports = (option("--min-support") ?? "0.001,0.005").split(separator: ",").compactMap { Double($0) }
 var runRules = flag("--rules")
 var runCF = flag("--cf")
-if !runRules && !runCF { (runRules, runCF) = (true, true) }
+let runPersonal = flag("--personal")
+if !runRules && !runCF && !runPersonal { (runRules, runCF) = (true, true) }
 
 let clock = ContinuousClock()
 func time<T>(_ body: () throws -> T) rethrows -> (Double, T) {
@@ -113,6 +117,35 @@ for path in arguments {
         let total = best.matrix + best.neighbors + best.recommend
         print("item-item: matrix \(format(best.matrix)) s, neighbours \(format(best.neighbors)) s, recommend all \(format(best.recommend)) s;"
             + " compute \(format(total)) s, snapshot + compute \(format(bestSnapshot + total)) s (\(summary))")
+    }
+    if runPersonal {
+        let items = (0..<snapshot.itemCount).map {
+            CatalogItem(id: snapshot.itemIDs[$0], category: "c\($0 % 20)", attributes: ["brand": "b\($0 % 7)"], tags: ["t\($0 % 9)"])
+        }
+        let catalog = try ItemCatalog(items: items)
+        let asOf = snapshot.dayRange.map { $0.upperBound.adding(days: 1) } ?? CalendarDay(dayNumber: 0)
+        var best = (affinity: Double.infinity, chain: Double.infinity, audience: Double.infinity, content: Double.infinity)
+        var summary = ""
+        for _ in 0..<repetitions {
+            let (ta, affinity) = try time { try CategoryAffinityAnalysis().run(snapshot: snapshot, catalog: catalog, asOf: asOf) }
+            let matrix = PurchaseMatrix(snapshot: snapshot)
+            let model = try ItemItemRecommender(matrix: matrix, neighborCount: 50)
+            let overall = try PopularityRecommender(matrix: matrix)
+            let recommender = try FallbackChainRecommender(
+                chain: FallbackChain(levels: [.collaborativeFiltering, .categoryAffinity, .overallPopularity], maximumPerCategory: 3),
+                matrix: matrix, itemItem: model,
+                affinityPopularity: try AffinityPopularity(affinity: affinity, popularity: overall, itemCategories: catalog.categoryIndices(for: snapshot)),
+                overall: overall)
+            let (tc, all) = try time { try recommender.recommendAll(count: 10) }
+            let audience = try NewItemAudience(snapshot: snapshot, catalog: catalog, affinity: affinity)
+            let (tn, found) = try time { try audience.audience(for: CatalogItem(id: "NEW", category: "c3", attributes: ["brand": "b2"]), count: 1000) }
+            let matcher = try ContentMatcher(contents: (0..<50).map { ContentItem(id: "K\($0)", tags: ["t\($0 % 9)", "c\($0 % 20)"]) }, catalog: catalog)
+            let (tm, content) = try time { try matcher.matchAll(affinity: affinity, customerIDs: snapshot.customerIDs, count: 5) }
+            best = (min(best.affinity, ta), min(best.chain, tc), min(best.audience, tn), min(best.content, tm))
+            summary = "\(all.recommendations.items.count) chained entries, \(found.count) audience, \(content.contents.count) content entries"
+        }
+        print("personal: affinity \(format(best.affinity)) s, chain for all \(format(best.chain)) s, new-item audience \(format(best.audience)) s,"
+            + " content for all \(format(best.content)) s (\(summary))")
     }
     print("peak memory \(Int(peakResidentMiB())) MiB")
 }

@@ -26,7 +26,10 @@ let usage = """
       rules     --input FILE [--min-support S] [--min-confidence C] [--max-length N] [--currency CODE]
                 [--format json|table]    defaults: support 0.005, confidence 0.2; baskets are orders
       recommend --input FILE [--k 10] [--neighbors 50] [--customers a,b,...] [--currency CODE]
-                [--format json|table]    item-item cosine CF; bought items excluded
+                [--catalog FILE.csv|FILE.jsonl [--per-category 3] [--as-of D]]
+                [--format json|table]    item-item cosine CF; bought items excluded; with a
+                catalogue: CF, then category-affinity popularity, then overall popularity,
+                at most M per category, each entry with its source
       evaluate-recs --input FILE --split-date D [--k 10] [--neighbors 50] [--min-support S]
                 [--min-confidence C] [--currency CODE] [--format json|table]
                 offline evaluation: train before D, judge the top k on new items bought from D on

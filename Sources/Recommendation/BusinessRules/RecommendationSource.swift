@@ -7,8 +7,15 @@ public enum RecommendationSource: Sendable, Hashable, Codable {
     case collaborativeFiltering(because: [ScoredItem])
     /// An association rule: customers who buy `antecedent` also buy it, with this confidence.
     case associationRule(antecedent: [Int32], confidence: Double, lift: Double)
-    /// Popular with the customer's group: the share of its customers who bought it.
+    /// Popular overall (or with the customer's group): the share of customers who bought it.
     case popularity(share: Double)
+    /// Popular in a category the customer likes: the customer's affinity share of the category
+    /// and the item's popularity share; the score is their product.
+    case categoryAffinity(category: String, affinity: Double, popularity: Double)
+    /// Popular in the customer's segment: the share of the segment's buyers who bought it.
+    case segmentPopularity(segment: String, share: Double)
+    /// Popular in the customer's region: the share of the region's buyers who bought it.
+    case regionPopularity(region: String, share: Double)
     /// A repurchase that is due: the customer's cycle and the due day.
     case replenishment(cycleDays: Double, due: CalendarDay)
 }
