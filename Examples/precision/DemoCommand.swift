@@ -13,6 +13,8 @@ import PrecisionMarketingTesting
 /// 4. fit BG/NBD + Gamma-Gamma for the top customers by 12-month CLV;
 /// 5. size the ready-made segmentations (importance, loyalty ladder, case-study segments);
 /// 6. recommend items to a few customers by item-item CF, with the bought items behind each;
+///    run a social referral campaign (fission, top referrers, KOL candidates; social
+///    influence feeds the value score);
 /// 7. run a consent-gated campaign with a holdout, simulate responses with a known uplift,
 ///    measure the lift and feed the responses back (``DemoCampaign``).
 ///
@@ -65,6 +67,11 @@ enum DemoCommand {
         try await engine.recordConsents(
             DemoCampaign.consents(for: data.profiles, at: configuration.start.startUTC, seed: seed), actor: "demo")
         guard let importReport = ingest.importReport else { throw UsageError("demo: the import gave no report") }
+        progress.step("generating and ingesting a social referral campaign")
+        let socialEvents = try DemoSummary.SocialDemo.generate(
+            customers: data.customerIDs, seed: seed, start: configuration.end.adding(days: -60)
+        ).filter { $0.occurredAt < asOf.startUTC }
+        _ = try await engine.ingest(socialEvents: socialEvents)
 
         progress.step("assessing data quality")
         let quality = try await engine.assessQuality(asOf: asOf)
@@ -106,6 +113,13 @@ enum DemoCommand {
         } catch {
             throw UsageError("demo: recommendations failed: \(error)")
         }
+        progress.step("social fission, influence and KOL candidates")
+        let social: DemoSummary.SocialDemo
+        do {
+            social = try DemoSummary.SocialDemo(events: socialEvents, analysis: analysis)
+        } catch {
+            throw UsageError("demo: social analysis failed: \(error)")
+        }
         let campaign: DemoSummary.CampaignSummary
         do {
             campaign = try await DemoCampaign.run(
@@ -127,7 +141,7 @@ enum DemoCommand {
             dataQuality: .init(quality),
             identityResolution: .init(resolution, profileCount: data.profiles.count, planted: data.dirtyData.duplicates),
             rfm: .init(analysis.rfm), valueTiers: .init(analysis.value), lifetimeValue: lifetimeValue, segmentSchemes: schemes,
-            recommendations: recommendations, campaign: campaign)
+            recommendations: recommendations, social: social, campaign: campaign)
     }
 }
 

@@ -62,6 +62,7 @@ extension DemoSummary {
         appendValueTables(to: &out)
         appendSegmentTables(to: &out)
         appendRecommendations(to: &out)
+        appendSocial(to: &out)
         appendCampaign(to: &out)
         StandardStreams.write(out.bytes)
     }

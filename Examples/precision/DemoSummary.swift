@@ -192,5 +192,6 @@ struct DemoSummary: Encodable {
     var lifetimeValue: LifetimeValueSummary
     var segmentSchemes: [SchemeSummary]
     var recommendations: [RecommendationSummary]
+    var social: SocialDemo
     var campaign: CampaignSummary
 }
