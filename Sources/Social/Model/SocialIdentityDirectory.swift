@@ -16,10 +16,14 @@ public struct SocialIdentityDirectory: Sendable {
     private var byUnion: [String: CustomerID] = [:]
     /// Identities whose account or union id already belonged to another customer.
     public private(set) var conflicts: [SocialIdentity] = []
+    /// Every identity the directory was built from, in order.
+    public let identities: [SocialIdentity]
 
     /// Creates a directory from identities, in order.
     /// - Complexity: O(n).
     public init(_ identities: some Sequence<SocialIdentity>) {
+        let identities = Array(identities)
+        self.identities = identities
         var conflictingAccounts = Set<AccountKey>()
         var conflictingUnions = Set<String>()
         for identity in identities {
