@@ -16,6 +16,10 @@ public enum TemplateEscaping: String, Sendable, Hashable, Codable {
     func apply(_ text: String) -> String {
         switch self {
         case .html:
+            // Most fields hold nothing to escape: hand them back without rebuilding them.
+            guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+                return text
+            }
             var out = ""
             out.reserveCapacity(text.utf8.count)
             for character in text {
@@ -30,6 +34,8 @@ public enum TemplateEscaping: String, Sendable, Hashable, Codable {
             }
             return out
         case .plainText:
+            guard text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) })
+            else { return text }
             return String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
                 scalar == "\n" || scalar == "\t" || !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
             }))
@@ -157,8 +163,7 @@ public struct ContentTemplate: Sendable, Hashable, Codable {
     private static func lookup(_ path: [String], in stack: [TemplateValue], line: Int, column: Int)
         throws(CampaignError) -> TemplateValue
     {
-        let name = path.joined(separator: ".")
-        if path == ["."], let top = stack.last { return top }
+        if path.count == 1, path[0] == ".", let top = stack.last { return top }
         var found: TemplateValue?
         for context in stack.reversed() {
             if case .record(let fields) = context, let value = fields[path[0]] {
@@ -167,11 +172,11 @@ public struct ContentTemplate: Sendable, Hashable, Codable {
             }
         }
         guard var value = found else {
-            throw CampaignError(.unknownField, "unknown field '\(name)' at line \(line), column \(column)")
+            throw CampaignError(.unknownField, "unknown field '\(path.joined(separator: "."))' at line \(line), column \(column)")
         }
         for key in path.dropFirst() {
             guard case .record(let fields) = value, let next = fields[key] else {
-                throw CampaignError(.unknownField, "unknown field '\(name)' at line \(line), column \(column)")
+                throw CampaignError(.unknownField, "unknown field '\(path.joined(separator: "."))' at line \(line), column \(column)")
             }
             value = next
         }

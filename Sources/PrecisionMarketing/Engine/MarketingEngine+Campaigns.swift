@@ -50,7 +50,9 @@ extension MarketingEngine {
             memberPairs, segmentID: audience.id, in: analysis, ledger: ledger, at: campaign.sendAt,
             responseProbabilities: responseProbabilities, recommendations: recommendations)
         let planner = CampaignPlanner(channels: configuration.channels)
-        let plan = try await planner.plan(campaign, audience: candidates, gate: contactGate(consentLedger: ledger), sink: sink)
+        // A sink that records nothing is not worth a million events built for it.
+        let plan = try await planner.plan(
+            campaign, audience: candidates, gate: contactGate(consentLedger: ledger), sink: sink is NoOpEventSink ? nil : sink)
         try await auditLog.record(AuditEntryDraft(
             action: .campaignPlanned, actor: actor, purpose: .marketing,
             detail: "campaign \(campaign.id): audience \(audience.id) of \(members.count), \(plan.messages.count) messages, "
