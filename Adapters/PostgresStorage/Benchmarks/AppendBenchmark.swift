@@ -23,7 +23,7 @@ enum AppendBenchmark {
         guard stored == orders, lines == orders * linesPerOrder else {
             throw StoreError(.unavailable, "stored \(stored) orders and \(lines) lines, expected \(orders) and \(orders * linesPerOrder)")
         }
-        print("append: \(lines) order lines (\(stored) orders, batches of \(batchOrders * linesPerOrder) lines) in \(seconds(elapsed)) "
+        report("append: \(lines) order lines (\(stored) orders, batches of \(batchOrders * linesPerOrder) lines) in \(seconds(elapsed)) "
               + "= \(Int(Double(lines) / elapsed)) lines/s (target < 30 s)")
         try await client.dropSchema(schema)
     }

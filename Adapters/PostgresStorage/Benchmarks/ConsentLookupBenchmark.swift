@@ -31,7 +31,7 @@ enum ConsentLookupBenchmark {
                 try await store.append(batch)
             }
         }
-        print("consent: stored \(try await store.count()) records of \(customers) customers in \(seconds(load))")
+        report("consent: stored \(try await store.count()) records of \(customers) customers in \(seconds(load))")
         var random = SeededGenerator(seed: 42)
         // Warm the pool's connections and the index pages first.
         for _ in 0..<2_000 { _ = try await store.history(for: CustomerID("c-\(Int.random(in: 0..<customers, using: &random))")) }
@@ -47,7 +47,7 @@ enum ConsentLookupBenchmark {
         }
         latencies.sort()
         func percentile(_ p: Double) -> String { String(format: "%.3f ms", latencies[min(latencies.count - 1, Int(p * Double(latencies.count)))] * 1e3) }
-        print("consent: \(lookups) look-ups of one customer's history: p50 \(percentile(0.5)), p99 \(percentile(0.99)), "
+        report("consent: \(lookups) look-ups of one customer's history: p50 \(percentile(0.5)), p99 \(percentile(0.99)), "
               + "max \(String(format: "%.3f ms", latencies[latencies.count - 1] * 1e3)) (target p99 < 1 ms)")
         try await client.dropSchema(schema)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import CustomerModel
+import Synchronization
 import PostgresStorage
 
 /// Stops and starts the PostgreSQL server with `pg_ctl`.
@@ -51,9 +52,19 @@ enum RestartBenchmark {
         let second = syntheticOrders(first: 50_000, count: 150_000, linesPerOrder: 4, customers: 20_000)
         try await store.append(first)
         // The second batch takes a few seconds; the server stops (fast shutdown) 300 ms into it.
-        let writer = Task { try await store.append(second) }
+        let finished = Flag()
+        let writer = Task {
+            defer { finished.value.store(true, ordering: .releasing) }
+            try await store.append(second)
+        }
         try await Task.sleep(for: .milliseconds(300))
         try server.stop()
+        // A batch that never reports back would be a failure of its own: give it 90 s.
+        for _ in 0..<900 where !finished.value.load(ordering: .acquiring) { try await Task.sleep(for: .milliseconds(100)) }
+        guard finished.value.load(ordering: .acquiring) else {
+            try server.start()
+            throw StoreError(.unavailable, "the interrupted batch did not report back within 90 s")
+        }
         let outcome: String
         do {
             try await writer.value
@@ -61,7 +72,7 @@ enum RestartBenchmark {
         } catch let error as StoreError {
             outcome = "the second batch failed with StoreError .\(error.code): \(error.message)"
         }
-        print("restart: \(outcome)")
+        report("restart: \(outcome)")
         try server.start()
         let (_, retry) = try await measure { try await store.append(second) }
         // A third, identical retry: must change nothing.
@@ -77,8 +88,13 @@ enum RestartBenchmark {
             throw StoreError(.unavailable, "after the restart and retries: \(orders) orders, \(lines) lines, amount \(total); "
                              + "expected 200000, 800000, \(expectedTotal)")
         }
-        print("restart: retry stored the batch in \(seconds(retry)); after a second retry: \(orders) orders, \(lines) lines, "
+        report("restart: retry stored the batch in \(seconds(retry)); after a second retry: \(orders) orders, \(lines) lines, "
               + "amount total \(total) minor units = the two batches exactly (no duplicates, nothing lost)")
         try await client.dropSchema(schema)
     }
+}
+
+/// A flag shared with a task.
+final class Flag: Sendable {
+    let value = Atomic<Bool>(false)
 }

@@ -18,21 +18,21 @@ enum SnapshotBenchmark {
                 try await store.append(Array(imported.orders[start..<min(imported.orders.count, start + 20_000)]))
             }
         }
-        print("snapshot: loaded \(imported.orders.count) orders of \(path) in \(seconds(load))")
+        report("snapshot: loaded \(imported.orders.count) orders of \(path) in \(seconds(load))")
         var best = Double.infinity
         for run in 1...3 {
-            let ((snapshot, report), elapsed) = try await measure { try await store.snapshot(format: format) }
+            let ((snapshot, importReport), elapsed) = try await measure { try await store.snapshot(format: format) }
             guard snapshot.customerCount == expected.customerCount, snapshot.orderCount == expected.orderCount,
-                  report.rejections.isEmpty
+                  importReport.rejections.isEmpty
             else {
                 throw StoreError(.unavailable, "the snapshot from PostgreSQL has \(snapshot.customerCount) customers and "
                                  + "\(snapshot.orderCount) orders, the CSV's \(expected.customerCount) and \(expected.orderCount)")
             }
-            print("snapshot: run \(run): \(report.rowsRead) lines, \(snapshot.customerCount) customers, "
+            report("snapshot: run \(run): \(importReport.rowsRead) lines, \(snapshot.customerCount) customers, "
                   + "\(snapshot.orderCount) orders in \(seconds(elapsed))")
             best = min(best, elapsed)
         }
-        print("snapshot: best of 3 \(seconds(best)) (target < 15 s)")
+        report("snapshot: best of 3 \(seconds(best)) (target < 15 s)")
         try await client.dropSchema(schema)
     }
 }

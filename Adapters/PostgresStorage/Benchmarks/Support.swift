@@ -33,3 +33,8 @@ func syntheticOrders(first: Int, count: Int, linesPerOrder: Int, customers: Int)
             })
     }
 }
+
+/// Writes a line to standard output at once (unbuffered, so progress shows in a pipe or a file).
+func report(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

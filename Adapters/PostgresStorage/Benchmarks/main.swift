@@ -32,7 +32,7 @@ do {
     exit(2)
 }
 let client = PostgresStorageClient(settings: settings, maximumConnections: 8)
-print("PostgreSQL at \(settings)")
+report("PostgreSQL at \(settings)")
 
 var failed = false
 for scenario in scenarios {
@@ -44,7 +44,7 @@ for scenario in scenarios {
         default: try await RestartBenchmark.run(client, server: try ServerControl(environment: environment))
         }
     } catch {
-        print("\(scenario): FAILED: \(error)")
+        report("\(scenario): FAILED: \(error)")
         failed = true
     }
 }
