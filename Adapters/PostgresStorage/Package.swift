@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "PostgresStorage", targets: ["PostgresStorage"]),
+        .executable(name: "postgres-benchmarks", targets: ["postgres-benchmarks"]),
     ],
     dependencies: [
         // Named so that product references work whatever the checkout folder is called.
@@ -27,6 +28,9 @@ let package = Package(
             name: "PostgresStorage",
             dependencies: [
                 .product(name: "CustomerModel", package: "PrecisionMarketing"),
+                .product(name: "Privacy", package: "PrecisionMarketing"),
+                .product(name: "Segmentation", package: "PrecisionMarketing"),
+                .product(name: "Campaigns", package: "PrecisionMarketing"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -38,8 +42,24 @@ let package = Package(
             dependencies: [
                 "PostgresStorage",
                 .product(name: "CustomerModel", package: "PrecisionMarketing"),
+                .product(name: "Privacy", package: "PrecisionMarketing"),
+                .product(name: "Segmentation", package: "PrecisionMarketing"),
+                .product(name: "Campaigns", package: "PrecisionMarketing"),
+                .product(name: "PrecisionMarketing", package: "PrecisionMarketing"),
+                .product(name: "PrecisionMarketingTesting", package: "PrecisionMarketing"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "postgres-benchmarks",
+            dependencies: [
+                "PostgresStorage",
+                .product(name: "CustomerModel", package: "PrecisionMarketing"),
+                .product(name: "Privacy", package: "PrecisionMarketing"),
                 .product(name: "PrecisionMarketingTesting", package: "PrecisionMarketing"),
             ],
+            path: "Benchmarks",
             swiftSettings: strictSettings
         ),
     ]

@@ -1,11 +1,14 @@
 import CustomerModel
 import PostgresNIO
+import Privacy
 
 /// Turns driver errors into ``StoreError`` with messages that say what to do.
 enum PostgresErrorTranslation {
     static func storeError(for error: any Error, schema: PostgresSchema, settings: PostgresSettings) -> any Error {
         switch error {
         case let error as StoreError:
+            return error
+        case let error as PrivacyError:
             return error
         case let error as PostgresTransactionError:
             if let inner = error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError {

@@ -15,7 +15,11 @@ struct SchemaMigration: Sendable {
 /// Ids are `COLLATE "C"` so that keyset pages follow ``StoreOrder`` (UTF-8 byte order).
 /// Profiles, prospects and interaction events are JSONB documents (their Codable form, with
 /// provenance), beside the key columns that reads filter and sort on; orders and their lines
-/// are plain columns so that a snapshot can be read without decoding documents.
+/// are plain columns so that a snapshot can be read without decoding documents. Version 2 adds
+/// the privacy, segmentation and campaign stores: consent records and contacts as documents
+/// beside their keys and times, the audit log and suppressions as plain columns (hashes as
+/// `bytea`), memberships and automation keys as bare keys. A released version is never
+/// edited: changes are new versions.
 enum SchemaMigrations {
     static let all: [SchemaMigration] = [
         SchemaMigration(version: 1, summary: "customers, orders, order lines, interactions, prospects", statements: [
@@ -67,6 +71,65 @@ enum SchemaMigrations {
             )
             """,
         ]),
+        SchemaMigration(version: 2, summary: "consents, contacts, audit log, suppressions, segment memberships, automation ledger", statements: [
+            """
+            CREATE TABLE {s}.consents (
+                id text COLLATE "C" PRIMARY KEY CHECK (id <> ''),
+                customer_id text COLLATE "C" NOT NULL CHECK (customer_id <> ''),
+                recorded_seconds double precision NOT NULL,
+                record jsonb NOT NULL
+            )
+            """,
+            "CREATE INDEX consents_by_customer ON {s}.consents (customer_id, recorded_seconds, id)",
+            """
+            CREATE TABLE {s}.contacts (
+                id text COLLATE "C" PRIMARY KEY CHECK (id <> ''),
+                customer_id text COLLATE "C" NOT NULL CHECK (customer_id <> ''),
+                sent_seconds double precision NOT NULL,
+                record jsonb NOT NULL
+            )
+            """,
+            "CREATE INDEX contacts_by_customer ON {s}.contacts (customer_id, sent_seconds, id)",
+            "CREATE INDEX contacts_by_sent ON {s}.contacts (sent_seconds)",
+            """
+            CREATE TABLE {s}.audit_log (
+                sequence bigint PRIMARY KEY CHECK (sequence >= 0),
+                action text NOT NULL,
+                actor text NOT NULL,
+                subject text,
+                purpose text,
+                detail text NOT NULL,
+                occurred_seconds double precision NOT NULL,
+                previous_hash bytea NOT NULL,
+                hash bytea NOT NULL
+            )
+            """,
+            "CREATE INDEX audit_log_by_subject ON {s}.audit_log (subject, sequence) WHERE subject IS NOT NULL",
+            """
+            CREATE TABLE {s}.suppressions (
+                fingerprint bytea PRIMARY KEY,
+                kind text NOT NULL,
+                key_identifier text NOT NULL,
+                erased_seconds double precision NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE {s}.segment_memberships (
+                segment_id text COLLATE "C" NOT NULL CHECK (segment_id <> ''),
+                customer_id text COLLATE "C" NOT NULL CHECK (customer_id <> ''),
+                PRIMARY KEY (segment_id, customer_id)
+            )
+            """,
+            "CREATE INDEX segment_memberships_by_customer ON {s}.segment_memberships (customer_id, segment_id)",
+            """
+            CREATE TABLE {s}.automation_ledger (
+                customer_id text COLLATE "C" NOT NULL,
+                key text COLLATE "C" NOT NULL,
+                PRIMARY KEY (customer_id, key),
+                CHECK (customer_id = CASE WHEN strpos(key, '|') > 0 THEN split_part(key, '|', 2) ELSE '' END)
+            )
+            """,
+        ]),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }
@@ -84,6 +147,12 @@ extension PostgresStorageClient {
     ///   newer than this adapter.
     @discardableResult
     public func migrate(schema: PostgresSchema = .default) async throws -> Int {
+        try await migrate(schema: schema, through: SchemaMigrations.latestVersion)
+    }
+
+    /// Applies the migrations up to `target` only (tests of upgrades from older versions).
+    @discardableResult
+    func migrate(schema: PostgresSchema, through target: Int) async throws -> Int {
         try await withTransaction(schema) { connection in
             let logger = self.logger
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\("precision-migrate:" + schema.name)))", logger: logger)
@@ -99,7 +168,7 @@ extension PostgresStorageClient {
             guard current <= SchemaMigrations.latestVersion else {
                 throw StoreError(.unavailable, "schema '\(schema)' is at version \(current), newer than this adapter's \(SchemaMigrations.latestVersion)")
             }
-            for migration in SchemaMigrations.all where migration.version > current {
+            for migration in SchemaMigrations.all where migration.version > current && migration.version <= target {
                 for statement in migration.statements {
                     let sql = statement.replacing("{s}", with: schema.name)
                     try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)

@@ -1,5 +1,8 @@
+import Campaigns
 import CustomerModel
 import PostgresStorage
+import Privacy
+import Segmentation
 import PrecisionMarketingTesting
 import Testing
 
@@ -27,6 +30,42 @@ struct ConformanceTests {
     @Test func prospectStore() async throws {
         try await TestDatabase.withFreshSchemas { client, fresh in
             try await ProspectStoreConformance { PostgresProspectStore(client: client, schema: try await fresh()) }.run()
+        }
+    }
+
+    @Test func consentStore() async throws {
+        try await TestDatabase.withFreshSchemas { client, fresh in
+            try await ConsentStoreConformance { PostgresConsentStore(client: client, schema: try await fresh()) }.run()
+        }
+    }
+
+    @Test func contactHistoryStore() async throws {
+        try await TestDatabase.withFreshSchemas { client, fresh in
+            try await ContactHistoryStoreConformance { PostgresContactHistoryStore(client: client, schema: try await fresh()) }.run()
+        }
+    }
+
+    @Test func auditLogStore() async throws {
+        try await TestDatabase.withFreshSchemas { client, fresh in
+            try await AuditLogStoreConformance { PostgresAuditLogStore(client: client, schema: try await fresh()) }.run()
+        }
+    }
+
+    @Test func suppressionStore() async throws {
+        try await TestDatabase.withFreshSchemas { client, fresh in
+            try await SuppressionStoreConformance { PostgresSuppressionStore(client: client, schema: try await fresh()) }.run()
+        }
+    }
+
+    @Test func segmentMembershipStore() async throws {
+        try await TestDatabase.withFreshSchemas { client, fresh in
+            try await SegmentMembershipStoreConformance { PostgresSegmentMembershipStore(client: client, schema: try await fresh()) }.run()
+        }
+    }
+
+    @Test func automationLedger() async throws {
+        try await TestDatabase.withFreshSchemas { client, fresh in
+            try await AutomationLedgerConformance { PostgresAutomationLedger(client: client, schema: try await fresh()) }.run()
         }
     }
 }

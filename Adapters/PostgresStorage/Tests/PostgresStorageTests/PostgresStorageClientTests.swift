@@ -1,5 +1,6 @@
 import CustomerModel
-import PostgresStorage
+@testable import PostgresStorage
+import Privacy
 import Testing
 
 @Suite("PostgresStorageClient: migrations and errors", .enabled(if: TestDatabase.isConfigured, TestDatabase.skipReason))
@@ -9,15 +10,34 @@ struct PostgresStorageClientTests {
             try await client.checkConnection()
             let schema = try await fresh()
             #expect(try await client.schemaVersion(schema: schema) == PostgresStorageClient.latestSchemaVersion)
-            #expect(PostgresStorageClient.latestSchemaVersion == 1)
+            #expect(PostgresStorageClient.latestSchemaVersion == 2)
             // Running it again, even from two tasks at once, changes nothing.
             async let first = client.migrate(schema: schema)
             async let second = client.migrate(schema: schema)
-            #expect(try await [first, second] == [1, 1])
+            #expect(try await [first, second] == [2, 2])
             let store = PostgresCustomerStore(client: client, schema: schema)
             try await store.upsert(CustomerProfile(id: "kept", createdAt: .init(timeIntervalSince1970: 0)))
             try await client.migrate(schema: schema)
             #expect(try await store.count() == 1)
+        }
+    }
+
+    @Test func upgradesAVersionOneSchemaKeepingItsRows() async throws {
+        try await TestDatabase.withFreshSchemas { client, _ in
+            let schema = try TestDatabase.uniqueSchema()
+            #expect(try await client.migrate(schema: schema, through: 1) == 1)
+            let customers = PostgresCustomerStore(client: client, schema: schema)
+            try await customers.upsert(CustomerProfile(id: "kept", createdAt: .init(timeIntervalSince1970: 0)))
+            let consents = PostgresConsentStore(client: client, schema: schema)
+            let missing = await #expect(throws: StoreError.self) { try await consents.count() }
+            #expect(missing?.code == .unavailable)
+            #expect(try await client.migrate(schema: schema) == 2)
+            #expect(try await customers.count() == 1)
+            let record = ConsentRecord(id: "r-1", customerID: "kept", purpose: .marketing, decision: .granted,
+                                       recordedAt: .init(timeIntervalSince1970: 5), method: .form)
+            try await consents.append(record)
+            #expect(try await consents.history(for: "kept") == [record])
+            try await client.dropSchema(schema)
         }
     }
 
