@@ -10,6 +10,13 @@ public struct StoreErasure: Hashable, Sendable, Codable {
     public var store: String
     public var category: DataCategory
     public var recordsRemoved: Int
+
+    /// Creates a line of a receipt (for stores implemented outside the library).
+    public init(store: String, category: DataCategory, recordsRemoved: Int) {
+        self.store = store
+        self.category = category
+        self.recordsRemoved = recordsRemoved
+    }
 }
 
 /// The receipt of an erasure: every store reached and what it removed, and the keyed-hash
@@ -24,6 +31,15 @@ public struct ErasureReceipt: Hashable, Sendable, Codable {
     public var suppressionRecords: Int
     /// The total of records removed.
     public var recordsRemoved: Int { stores.reduce(0) { $0 + $1.recordsRemoved } }
+
+    /// Creates a receipt (for erasure implemented outside the library, e.g. in one database
+    /// transaction).
+    public init(subject: String, erasedAt: Date, stores: [StoreErasure], suppressionRecords: Int) {
+        self.subject = subject
+        self.erasedAt = erasedAt
+        self.stores = stores
+        self.suppressionRecords = suppressionRecords
+    }
 }
 
 /// What one store holds about the customer, in an export.

@@ -74,14 +74,14 @@ public struct PostgresErasure: Sendable {
             let suppressions = SuppressionList(store: PostgresSuppressionStore(client: client, schema: schema), pseudonymizer: pseudonymizer)
                 .records(for: profile, customerID: customerID, erasedAt: date)
             try await PostgresSuppressionStore.add(suppressions, schema: schema, on: connection, logger: logger)
-            var erased: [ErasureCount] = []
+            var erased: [StoreErasure] = []
             for (store, sql) in zip(Self.stores, Self.deletions) {
                 do {
                     var bindings = PostgresBindings()
                     bindings.append(customerID.rawValue)
                     let counted = "WITH deleted AS (" + sql.replacing("{s}", with: name) + " RETURNING 1) SELECT count(*) FROM deleted"
                     let removed = try await connection.count(PostgresQuery(unsafeSQL: counted, binds: bindings), logger: logger)
-                    erased.append(ErasureCount(store: store.name, category: store.category, recordsRemoved: removed))
+                    erased.append(StoreErasure(store: store.name, category: store.category, recordsRemoved: removed))
                 } catch {
                     let cause = PostgresErrorTranslation.storeError(for: error, schema: schema, settings: settings)
                     throw PrivacyError(.storeFailed, "erasure in store '\(store.name)' failed, nothing was erased: \(cause)")
@@ -95,34 +95,7 @@ public struct PostgresErasure: Sendable {
                     previousHash: previous?.hash ?? AuditEntry.genesisHash)
                 try await PostgresAuditLogStore.append([entry], schema: schema, on: connection, logger: logger)
             }
-            return try ErasureCount.receipt(subject: subject, erasedAt: date, stores: erased, suppressionRecords: suppressions.count)
-        }
-    }
-}
-
-/// One store's line of a receipt, in the Codable form of ``Privacy/StoreErasure``.
-///
-/// `ErasureReceipt` and `StoreErasure` have no public initialisers outside Privacy, so the
-/// receipt is made from their Codable form (the same keys, the default date strategy on both
-/// sides, so the date is exact).
-private struct ErasureCount: Codable {
-    var store: String
-    var category: DataCategory
-    var recordsRemoved: Int
-
-    private struct Receipt: Codable {
-        var subject: String
-        var erasedAt: Date
-        var stores: [ErasureCount]
-        var suppressionRecords: Int
-    }
-
-    static func receipt(subject: String, erasedAt: Date, stores: [ErasureCount], suppressionRecords: Int) throws -> ErasureReceipt {
-        let form = Receipt(subject: subject, erasedAt: erasedAt, stores: stores, suppressionRecords: suppressionRecords)
-        do {
-            return try JSONDecoder().decode(ErasureReceipt.self, from: JSONEncoder().encode(form))
-        } catch {
-            throw StoreError(.unavailable, "cannot make the erasure receipt: \(error)")
+            return ErasureReceipt(subject: subject, erasedAt: date, stores: erased, suppressionRecords: suppressions.count)
         }
     }
 }
