@@ -164,7 +164,24 @@ struct MarketingEngineTests {
                 id: EventID("m\(k)"), kind: .mention, customerID: CustomerID(author), platform: .weibo, occurredAt: at,
                 targetCustomerID: "c2"))
         }
-        #expect(try await engine.ingest(socialEvents: events).accepted == 5)
+        // c5 mentions the objector c8, who must get no influence from it either.
+        events.append(SocialEvent(id: "m8", kind: .mention, customerID: "c5", platform: .weibo, occurredAt: at, targetCustomerID: "c8"))
+        // c3 and c4 are in the tea club; c4 left. c6 shares a referral code that c7 clicks and registers with.
+        events += [
+            SocialEvent(id: "j3", kind: .communityJoin, customerID: "c3", platform: .wechat, occurredAt: at, communityID: "tea-club"),
+            SocialEvent(id: "j4", kind: .communityJoin, customerID: "c4", platform: .wechat, occurredAt: at, communityID: "tea-club"),
+            SocialEvent(
+                id: "l4", kind: .communityLeave, customerID: "c4", platform: .wechat, occurredAt: at.addingTimeInterval(60),
+                communityID: "tea-club"),
+            SocialEvent(id: "s6", kind: .share, customerID: "c6", platform: .wechat, occurredAt: at, referralCode: "R6"),
+            SocialEvent(
+                id: "k7", kind: .referralClick, customerID: "c7", platform: .wechat, occurredAt: at.addingTimeInterval(10),
+                referralCode: "R6"),
+            SocialEvent(
+                id: "r7", kind: .registration, customerID: "c7", platform: .wechat, occurredAt: at.addingTimeInterval(20),
+                referralCode: "R6"),
+        ]
+        #expect(try await engine.ingest(socialEvents: events).accepted == 12)
         let analysis = try await engine.analyze(asOf: Self.asOf)
         let influence = try #require(analysis.socialInfluence)
         #expect(!influence.customerIDs.contains("c8"))  // objected to profiling
@@ -180,6 +197,15 @@ struct MarketingEngineTests {
             SegmentCondition.score(MarketingEngine.socialInfluenceScore, .greaterOrEqual(0.5))
         }
         #expect(try await engine.evaluateSegment(influencers, in: analysis) == ["c1"])
+        // Segment conditions on social behaviour: community membership, KOL tier, recent shares.
+        let club = SegmentDefinition(id: "tea-club") {
+            SegmentCondition.score(MarketingEngine.communityScorePrefix + "tea-club", .greaterOrEqual(1))
+        }
+        #expect(try await engine.evaluateSegment(club, in: analysis) == ["c3"])
+        let kols = SegmentDefinition(id: "kols") { SegmentCondition.score(MarketingEngine.kolTierScore, .lessOrEqual(1)) }
+        #expect(try await engine.evaluateSegment(kols, in: analysis) == ["c6"])
+        let sharers = SegmentDefinition(id: "sharers") { SegmentCondition.events(.share, inLast: 30, .greaterOrEqual(1)) }
+        #expect(try await engine.evaluateSegment(sharers, in: analysis) == ["c6"])
         // Erasure reaches the social events where the customer acts or is the target.
         let receipt = try await engine.erase("c2", actor: "dpo", at: Self.sendAt)
         #expect(receipt.stores.first { $0.store == "socialEvents" }?.recordsRemoved == 3)

@@ -30,14 +30,17 @@ extension MarketingEngine {
         var interactions = try await allInteractions()
         if !objectors.isEmpty { interactions.removeAll { objectors.contains($0.customerID) } }
         let snapshot = try CustomerSnapshot(orders: orders, currency: configuration.currency)
-        let influence = try await socialInfluence(asOf: asOf, excluding: objectors)
+        let socialEvents = try await profilableSocialEvents(before: asOf, excluding: objectors)
+        let influence = socialEvents.isEmpty ? nil : try SocialInfluenceIndicator().compute(events: socialEvents, asOf: asOf)
         let rfm = try RFMAnalysis().run(on: snapshot, asOf: asOf)
         let value = try ValueScoreAnalysis().run(
             on: snapshot, asOf: asOf, inputs: ValueIndicatorInputs(socialInfluence: influence?.valueScoreColumn(for: snapshot)))
-        var scores: [String: [CustomerID: Double]] = [:]
-        if let influence {
-            scores[Self.socialInfluenceScore] = Dictionary(
-                zip(influence.customerIDs, influence.scores).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+        let scores = try Self.socialSegmentScores(socialEvents, influence: influence)
+        // Shares on social platforms count as share interactions, so `events(share, inLast: N)` sees them.
+        interactions += socialEvents.filter { $0.kind == .share }.map { event in
+            InteractionEvent(
+                id: EventID("social:" + event.id.rawValue), customerID: event.customerID, kind: .share,
+                occurredAt: event.occurredAt, channel: Channel(event.platform.name), provenance: event.provenance)
         }
         let population = try SegmentPopulation(
             snapshot: snapshot, asOf: asOf, inputs: SegmentInputs(profiles: profiles, interactions: interactions, scores: scores))
@@ -61,9 +64,17 @@ extension MarketingEngine {
     /// as `{"score": {"name": "social.influence", "test": {">=": 0.5}}}`.
     public static let socialInfluenceScore = "social.influence"
 
-    /// The social influence indicator over the stored social events at `asOf`, without the
-    /// customers in `excluded` (objectors to profiling); nil when there are no events.
-    func socialInfluence(asOf: CalendarDay, excluding excluded: Set<CustomerID>) async throws -> SocialInfluenceScores? {
+    /// The segment score naming each customer's KOL tier: 1 for the 10 best KOL candidates
+    /// (reach that converts, `KOLSelection`), 2 for the next 90; absent otherwise.
+    public static let kolTierScore = "social.kolTier"
+
+    /// The segment score prefix of community membership: `social.community.<id>` is 1 for
+    /// the customers who are members of community `<id>` (joined and not left) at the as-of day.
+    public static let communityScorePrefix = "social.community."
+
+    /// The stored social events before `asOf`, without those where a customer in `excluded`
+    /// (objectors to profiling) acts or is the target.
+    func profilableSocialEvents(before asOf: CalendarDay, excluding excluded: Set<CustomerID>) async throws -> [SocialEvent] {
         var events: [SocialEvent] = []
         var cursor: PageCursor?
         repeat {
@@ -71,9 +82,43 @@ extension MarketingEngine {
             events.append(contentsOf: page.elements)
             cursor = page.nextCursor
         } while cursor != nil
-        if !excluded.isEmpty { events.removeAll { excluded.contains($0.customerID) } }
-        guard !events.isEmpty else { return nil }
-        return try SocialInfluenceIndicator().compute(events: events, asOf: asOf)
+        let end = asOf.startUTC
+        events.removeAll {
+            $0.occurredAt >= end || excluded.contains($0.customerID) || ($0.targetCustomerID.map(excluded.contains) ?? false)
+        }
+        return events
+    }
+
+    /// The social segment scores: influence, KOL tier, community membership.
+    static func socialSegmentScores(_ events: [SocialEvent], influence: SocialInfluenceScores?) throws -> [String: [CustomerID: Double]] {
+        var scores: [String: [CustomerID: Double]] = [:]
+        if let influence {
+            scores[socialInfluenceScore] = Dictionary(
+                zip(influence.customerIDs, influence.scores).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+        }
+        let ordered = events.sorted { ($0.occurredAt, $0.id.rawValue) < ($1.occurredAt, $1.id.rawValue) }
+        var members: [String: Set<CustomerID>] = [:]
+        for event in ordered {
+            guard let community = event.communityID else { continue }
+            switch event.kind {
+            case .communityJoin: members[community, default: []].insert(event.customerID)
+            case .communityLeave: members[community]?.remove(event.customerID)
+            default: break
+            }
+        }
+        for (community, ids) in members where !ids.isEmpty {
+            scores[communityScorePrefix + community] = Dictionary(uniqueKeysWithValues: ids.map { ($0, 1.0) })
+        }
+        let referrals = ordered.filter { [.share, .referralClick, .registration, .firstOrder].contains($0.kind) }
+        if !referrals.isEmpty {
+            let fission = try FissionAnalysis().run(on: try ReferralEventTable(events: referrals))
+            let candidates = try KOLSelection(count: 100).candidates(from: fission).candidates
+            if !candidates.isEmpty {
+                scores[kolTierScore] = Dictionary(
+                    candidates.enumerated().map { ($1.customerID, $0 < 10 ? 1.0 : 2.0) }, uniquingKeysWith: { first, _ in first })
+            }
+        }
+        return scores
     }
 
     /// Evaluates a segment on the analysis, stores the membership changes since the last
