@@ -1,6 +1,6 @@
 extension JSONLinesObject {
     /// A currency code from `key`; nil when absent.
-    func optionalCurrency(_ key: String) throws(JSONLinesFieldError) -> Currency? {
+    package func optionalCurrency(_ key: String) throws(JSONLinesFieldError) -> Currency? {
         guard let code = try optionalString(key) else { return nil }
         do {
             return try Currency(isoCode: code)
@@ -10,7 +10,7 @@ extension JSONLinesObject {
     }
 
     /// A non-negative amount in `currency`, given as a decimal string (`"19.90"`) or a JSON number.
-    func amount(_ key: String, currency: Currency) throws(JSONLinesFieldError) -> Money {
+    package func amount(_ key: String, currency: Currency) throws(JSONLinesFieldError) -> Money {
         let value = try required(key)
         let text: String
         switch value {
@@ -41,7 +41,7 @@ extension JSONLinesObject {
     }
 
     /// A positive integer quantity (a JSON integer; `2.5`, `0`, `-1` and `"2"` are refused).
-    func quantity(_ key: String) throws(JSONLinesFieldError) -> Int {
+    package func quantity(_ key: String) throws(JSONLinesFieldError) -> Int {
         let value = try required(key)
         guard case .integer(let count) = value, count >= 1, let quantity = Int(exactly: count) else {
             throw failure(key, .invalidQuantity, "\(name(key)) \(value.quoted) is not a positive integer")

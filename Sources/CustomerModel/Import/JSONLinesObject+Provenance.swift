@@ -6,7 +6,7 @@ import Foundation
 
 extension JSONLinesObject {
     /// A `YYYY-MM-DD` day within the accepted range.
-    func day(_ key: String, options: JSONLinesImportOptions) throws(JSONLinesFieldError) -> CalendarDay {
+    package func day(_ key: String, options: JSONLinesImportOptions) throws(JSONLinesFieldError) -> CalendarDay {
         let text = try requiredString(key)
         guard let day = try? CalendarDay(iso: text) else {
             throw failure(key, .invalidDate, "\(name(key)) '\(text)' is not a YYYY-MM-DD date")
@@ -16,7 +16,7 @@ extension JSONLinesObject {
     }
 
     /// A required timestamp (see ``JSONLinesTimestamp``) within the accepted range.
-    func timestamp(_ key: String, options: JSONLinesImportOptions) throws(JSONLinesFieldError) -> Date {
+    package func timestamp(_ key: String, options: JSONLinesImportOptions) throws(JSONLinesFieldError) -> Date {
         guard let date = try optionalTimestamp(key, options: options) else {
             throw failure(key, .missingField, "\(name(key)) is required")
         }
@@ -24,7 +24,7 @@ extension JSONLinesObject {
     }
 
     /// An optional timestamp within the accepted range.
-    func optionalTimestamp(_ key: String, options: JSONLinesImportOptions) throws(JSONLinesFieldError) -> Date? {
+    package func optionalTimestamp(_ key: String, options: JSONLinesImportOptions) throws(JSONLinesFieldError) -> Date? {
         guard let text = try optionalString(key) else { return nil }
         guard let date = JSONLinesTimestamp.parse(text) else {
             throw failure(key, .invalidDate, "\(name(key)) '\(text)' is not an ISO 8601 date or date-time")
@@ -44,7 +44,7 @@ extension JSONLinesObject {
     ///
     /// Wire form: `{"ownership": "own", "method": "survey", "channel": "online",
     /// "observed_at": "2024-05-01T10:00:00Z", "source": "spring-survey"}`.
-    func provenance(_ key: String, fallback: Provenance?, options: JSONLinesImportOptions) throws(JSONLinesFieldError) -> Provenance {
+    package func provenance(_ key: String, fallback: Provenance?, options: JSONLinesImportOptions) throws(JSONLinesFieldError) -> Provenance {
         guard let object = try optionalObject(key) else {
             guard let fallback else { throw failure(key, .missingField, "\(name(key)) is required (no record-level provenance)") }
             return fallback
@@ -53,7 +53,7 @@ extension JSONLinesObject {
     }
 
     /// This object read as a provenance record.
-    func asProvenance(options: JSONLinesImportOptions) throws(JSONLinesFieldError) -> Provenance {
+    package func asProvenance(options: JSONLinesImportOptions) throws(JSONLinesFieldError) -> Provenance {
         var ownership = Provenance.Ownership.own
         if let text = try optionalString("ownership") {
             guard let value = Provenance.Ownership(rawValue: text) else {

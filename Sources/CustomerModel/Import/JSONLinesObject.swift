@@ -1,41 +1,41 @@
 /// A failure to read one field of a line: the field's path, the reason and a message.
-struct JSONLinesFieldError: Error, Sendable {
-    let field: String?
-    let reason: RejectionReason
-    let message: String
+package struct JSONLinesFieldError: Error, Sendable {
+    package let field: String?
+    package let reason: RejectionReason
+    package let message: String
 }
 
 /// A JSON object of one line (or nested in it), with typed field readers that report the
 /// field's full path (`lines[2].quantity`) on failure.
-struct JSONLinesObject: Sendable {
-    let fields: [String: JSONLinesValue]
+package struct JSONLinesObject: Sendable {
+    package let fields: [String: JSONLinesValue]
     /// The path of this object inside the line, empty for the line itself.
-    let path: String
+    package let path: String
 
-    init(_ fields: [String: JSONLinesValue], path: String = "") {
+    package init(_ fields: [String: JSONLinesValue], path: String = "") {
         self.fields = fields
         self.path = path
     }
 
     /// The full path of a key of this object.
-    func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    package func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    func failure(_ key: String?, _ reason: RejectionReason, _ message: String) -> JSONLinesFieldError {
+    package func failure(_ key: String?, _ reason: RejectionReason, _ message: String) -> JSONLinesFieldError {
         JSONLinesFieldError(field: key.map(name), reason: reason, message: message)
     }
 
     /// The value of `key`; nil when absent or `null`.
-    func value(_ key: String) -> JSONLinesValue? {
+    package func value(_ key: String) -> JSONLinesValue? {
         guard let value = fields[key], value != .null else { return nil }
         return value
     }
 
-    func required(_ key: String) throws(JSONLinesFieldError) -> JSONLinesValue {
+    package func required(_ key: String) throws(JSONLinesFieldError) -> JSONLinesValue {
         guard let value = value(key) else { throw failure(key, .missingField, "\(name(key)) is required") }
         return value
     }
 
-    func optionalString(_ key: String) throws(JSONLinesFieldError) -> String? {
+    package func optionalString(_ key: String) throws(JSONLinesFieldError) -> String? {
         guard let value = value(key) else { return nil }
         guard case .string(let text) = value else {
             throw failure(key, .invalidField, "\(name(key)) must be a string, not \(value.typeName)")
@@ -43,26 +43,26 @@ struct JSONLinesObject: Sendable {
         return text
     }
 
-    func requiredString(_ key: String) throws(JSONLinesFieldError) -> String {
+    package func requiredString(_ key: String) throws(JSONLinesFieldError) -> String {
         guard let text = try optionalString(key) else { throw failure(key, .missingField, "\(name(key)) is required") }
         return text
     }
 
     /// A required, non-blank string.
-    func nonEmptyString(_ key: String) throws(JSONLinesFieldError) -> String {
+    package func nonEmptyString(_ key: String) throws(JSONLinesFieldError) -> String {
         let text = try requiredString(key)
         guard !text.allSatisfy(\.isWhitespace) else { throw failure(key, .invalidField, "\(name(key)) is empty") }
         return text
     }
 
     /// A required id: a non-blank string (a JSON integer is accepted as its decimal text).
-    func id(_ key: String) throws(JSONLinesFieldError) -> String {
+    package func id(_ key: String) throws(JSONLinesFieldError) -> String {
         guard let value = value(key) else { throw failure(key, .missingField, "\(name(key)) is required") }
         return try idText(value, key)
     }
 
     /// An optional id; present but blank is `emptyID`.
-    func optionalID(_ key: String) throws(JSONLinesFieldError) -> String? {
+    package func optionalID(_ key: String) throws(JSONLinesFieldError) -> String? {
         guard let value = value(key) else { return nil }
         return try idText(value, key)
     }
@@ -78,7 +78,7 @@ struct JSONLinesObject: Sendable {
         return text
     }
 
-    func optionalNumber(_ key: String) throws(JSONLinesFieldError) -> Double? {
+    package func optionalNumber(_ key: String) throws(JSONLinesFieldError) -> Double? {
         guard let value = value(key) else { return nil }
         switch value {
         case .integer(let i): return Double(i)
@@ -87,7 +87,7 @@ struct JSONLinesObject: Sendable {
         }
     }
 
-    func optionalStringList(_ key: String) throws(JSONLinesFieldError) -> [String]? {
+    package func optionalStringList(_ key: String) throws(JSONLinesFieldError) -> [String]? {
         guard let value = value(key) else { return nil }
         guard case .array(let elements) = value else {
             throw failure(key, .invalidField, "\(name(key)) must be an array of strings, not \(value.typeName)")
@@ -103,7 +103,7 @@ struct JSONLinesObject: Sendable {
         return texts
     }
 
-    func optionalObject(_ key: String) throws(JSONLinesFieldError) -> JSONLinesObject? {
+    package func optionalObject(_ key: String) throws(JSONLinesFieldError) -> JSONLinesObject? {
         guard let value = value(key) else { return nil }
         guard case .object(let fields) = value else {
             throw failure(key, .invalidField, "\(name(key)) must be an object, not \(value.typeName)")
@@ -112,7 +112,7 @@ struct JSONLinesObject: Sendable {
     }
 
     /// The objects of an array field, each with its indexed path (`lines[0]`).
-    func optionalObjects(_ key: String) throws(JSONLinesFieldError) -> [JSONLinesObject]? {
+    package func optionalObjects(_ key: String) throws(JSONLinesFieldError) -> [JSONLinesObject]? {
         guard let value = value(key) else { return nil }
         guard case .array(let elements) = value else {
             throw failure(key, .invalidField, "\(name(key)) must be an array, not \(value.typeName)")

@@ -9,8 +9,8 @@ import Foundation
 ///
 /// Handles a leading UTF-8 byte-order mark, `\n` and `\r\n` line ends, and blank lines
 /// (skipped, not counted). Line numbers are 1-based and count every line, blank or not.
-enum JSONLinesReader {
-    static func read<Record: Sendable>(
+package enum JSONLinesReader {
+    package static func read<Record: Sendable>(
         _ input: some Collection<UInt8>,
         idField: String,
         id: (Record) -> String,

@@ -2,7 +2,7 @@
 ///
 /// The importers decode each line into this with `JSONDecoder`, then read fields one by one,
 /// so that a bad field is reported by name instead of as a generic decoding failure.
-enum JSONLinesValue: Decodable, Equatable, Sendable {
+package enum JSONLinesValue: Decodable, Equatable, Sendable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -11,7 +11,7 @@ enum JSONLinesValue: Decodable, Equatable, Sendable {
     case array([JSONLinesValue])
     case object([String: JSONLinesValue])
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -31,7 +31,7 @@ enum JSONLinesValue: Decodable, Equatable, Sendable {
     }
 
     /// The JSON type name, for messages.
-    var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -43,7 +43,7 @@ enum JSONLinesValue: Decodable, Equatable, Sendable {
     }
 
     /// The value quoted for a message, truncated to 40 characters.
-    var quoted: String {
+    package var quoted: String {
         let text: String
         switch self {
         case .null: text = "null"

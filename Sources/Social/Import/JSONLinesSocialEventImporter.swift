@@ -35,59 +35,12 @@ public struct JSONLinesSocialEventImporter: Sendable {
     /// (skipped, not counted); line numbers are 1-based and count every line.
     /// - Complexity: O(n) in the number of bytes.
     public func parse(_ input: some Collection<UInt8>) -> JSONLinesImportResult<SocialEvent> {
-        let bytes = Array(input)
-        var start = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        var records: [SocialEvent] = []
-        var report = ImportReport()
-        var seen: [EventID: Int] = [:]
-        let decoder = JSONDecoder()
-        var lineNumber = 0
-        while start < bytes.count {
-            lineNumber += 1
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let next = end + 1
-            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            let line = bytes[start..<end]
-            start = next
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            report.rowsRead += 1
-            func reject(_ field: String?, _ reason: RejectionReason, _ message: String) {
-                report.rejections.append(ImportRejection(line: lineNumber, column: field, reason: reason, message: message))
-            }
-            guard String(validating: line, as: UTF8.self) != nil else {
-                reject(nil, .invalidEncoding, "the line is not valid UTF-8")
-                continue
-            }
-            let value: SocialJSONValue
-            do {
-                value = try decoder.decode(SocialJSONValue.self, from: Data(line))
-            } catch {
-                reject(nil, .malformedJSON, "the line is not valid JSON")
-                continue
-            }
-            guard case .object(let fields) = value else {
-                reject(nil, .malformedJSON, "the line is \(value.typeName), not a JSON object")
-                continue
-            }
-            do {
-                let event = try self.event(from: SocialJSONObject(fields))
-                if let first = seen[event.id] {
-                    reject("event_id", .duplicateRecord, "event_id '\(event.id)' already appeared on line \(first)")
-                    continue
-                }
-                seen[event.id] = lineNumber
-                records.append(event)
-                report.rowsKept += 1
-            } catch {
-                reject(error.field, error.reason, error.message)
-            }
+        JSONLinesReader.read(input, idField: "event_id", id: { $0.id.rawValue }) { (object) throws(JSONLinesFieldError) in
+            try event(from: object)
         }
-        return JSONLinesImportResult(records: records, report: report)
     }
 
-    private func event(from object: SocialJSONObject) throws(SocialJSONFieldError) -> SocialEvent {
+    private func event(from object: JSONLinesObject) throws(JSONLinesFieldError) -> SocialEvent {
         let id = EventID(try object.id("event_id"))
         let kindText = try object.requiredString("kind")
         guard let kind = SocialEventKind(rawValue: kindText) else {
@@ -117,8 +70,8 @@ public struct JSONLinesSocialEventImporter: Sendable {
     }
 
     /// The fields each kind cannot do without.
-    private func requireKindFields(_ event: SocialEvent, _ object: SocialJSONObject) throws(SocialJSONFieldError) {
-        func require(_ present: Bool, _ key: String) throws(SocialJSONFieldError) {
+    private func requireKindFields(_ event: SocialEvent, _ object: JSONLinesObject) throws(JSONLinesFieldError) {
+        func require(_ present: Bool, _ key: String) throws(JSONLinesFieldError) {
             guard present else {
                 throw object.failure(key, .missingField, "\(key) is required for a \(event.kind.rawValue) event")
             }
@@ -132,5 +85,22 @@ public struct JSONLinesSocialEventImporter: Sendable {
             try require(event.text != nil, "text")
         case .follow, .like, .comment, .registration, .liveStream: break
         }
+    }
+}
+
+extension JSONLinesObject {
+    /// An optional non-negative JSON integer.
+    func optionalCount(_ key: String) throws(JSONLinesFieldError) -> Int? {
+        guard let value = value(key) else { return nil }
+        guard case .integer(let count) = value, count >= 0, let result = Int(exactly: count) else {
+            throw failure(key, .invalidField, "\(name(key)) \(value.quoted) is not a non-negative integer")
+        }
+        return result
+    }
+
+    /// A required ISO 4217 currency code.
+    func currency(_ key: String) throws(JSONLinesFieldError) -> Currency {
+        guard let currency = try optionalCurrency(key) else { throw failure(key, .missingField, "\(name(key)) is required") }
+        return currency
     }
 }
