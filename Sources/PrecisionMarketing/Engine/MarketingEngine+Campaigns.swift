@@ -74,7 +74,11 @@ extension MarketingEngine {
             let indices = bySendTime[sendAt] ?? []
             let answers = try await gate.screen(
                 indices.map { (plan.messages[$0].customerID, plan.messages[$0].channel) }, at: sendAt)
-            for (k, index) in indices.enumerated() where k < answers.count { verdicts[index] = answers[k] }
+            // Never fail open: a gate that answers fewer requests than asked stops the delivery.
+            guard answers.count == indices.count else {
+                throw CampaignError(.invalidParameter, "the contact gate answered \(answers.count) of \(indices.count) requests")
+            }
+            for (k, index) in indices.enumerated() { verdicts[index] = answers[k] }
         }
         var allowed: [PlannedMessage] = []
         var blocked: [Suppression] = []
